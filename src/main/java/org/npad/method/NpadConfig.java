@@ -1,0 +1,143 @@
+package org.npad.method;
+
+import java.util.Locale;
+
+/**
+ * Every setting of the method (method.md), with its default. One record so that the commands, the
+ * command line, the model file and the documentation can never disagree on a name or a default.
+ *
+ * @param channels             d, channels kept after selection
+ * @param channelRule          which channels are kept
+ * @param seed                 seed for random channels and k-means
+ * @param epsilon              ridge added to every covariance
+ * @param trainNeighbourhood   p, window used for the neighbour weights and the aggregated features
+ * @param gamma                balancing parameter of the neighbour weights
+ * @param gammaScale           what gamma is relative to
+ * @param inferNeighbourhood   q, window of neighbour Gaussians whose minimum distance is D1
+ * @param pixelMap             which distance map becomes the pixel map
+ * @param imageScore           how the image score is made
+ * @param topK                 k of the image score
+ * @param centroidRatio        size of the centroid bank relative to all nominal positions
+ * @param kmeansIterations     cap on Lloyd iterations
+ * @param kmeansSample         at most this many aggregated vectors enter k-means (0: all of them)
+ * @param smoothingSigma       Gaussian sigma in crop pixels applied to the upsampled pixel map
+ * @param shift                r of eq. 15, 0 switches shifting off
+ * @param shiftAggregation     how shifted maps and scores are combined
+ * @param thresholdPercentile  percentile of nominal scores that becomes the default threshold
+ */
+public record NpadConfig(
+		int channels,
+		ChannelRule channelRule,
+		long seed,
+		double epsilon,
+		int trainNeighbourhood,
+		double gamma,
+		GammaScale gammaScale,
+		int inferNeighbourhood,
+		PixelMapKind pixelMap,
+		ImageScoreKind imageScore,
+		int topK,
+		double centroidRatio,
+		int kmeansIterations,
+		int kmeansSample,
+		double smoothingSigma,
+		int shift,
+		ShiftAggregation shiftAggregation,
+		double thresholdPercentile) {
+
+	public NpadConfig {
+		require(channels >= 1, "channels (d) must be at least 1, got " + channels);
+		require(channelRule != null, "channel_rule is missing");
+		require(epsilon > 0 && Double.isFinite(epsilon), "epsilon must be positive, got " + epsilon);
+		require(trainNeighbourhood >= 1 && trainNeighbourhood <= 9, "train_neighbourhood (p) must be 1..9, got " + trainNeighbourhood);
+		require(gamma > 0 && Double.isFinite(gamma), "gamma must be positive, got " + gamma);
+		require(gammaScale != null, "gamma_scale is missing");
+		require(inferNeighbourhood >= 1 && inferNeighbourhood <= 9, "infer_neighbourhood (q) must be 1..9, got " + inferNeighbourhood);
+		require(pixelMap != null, "pixel_map is missing");
+		require(imageScore != null, "image_score is missing");
+		require(topK >= 1, "top_k must be at least 1, got " + topK);
+		require(centroidRatio > 0 && centroidRatio <= 1, "centroid_ratio must be in (0, 1], got " + centroidRatio);
+		require(kmeansIterations >= 1, "kmeans_iterations must be at least 1, got " + kmeansIterations);
+		require(kmeansSample >= 0, "kmeans_sample must be 0 (all) or positive, got " + kmeansSample);
+		require(smoothingSigma >= 0 && Double.isFinite(smoothingSigma), "smoothing_sigma must be >= 0, got " + smoothingSigma);
+		require(shift >= 0 && shift <= 16, "shift (r) must be 0..16, got " + shift);
+		require(shiftAggregation != null, "shift_aggregation is missing");
+		require(thresholdPercentile > 0 && thresholdPercentile <= 100, "threshold_percentile must be in (0, 100], got " + thresholdPercentile);
+	}
+
+	/** method.md's reading of the paper, unchanged. */
+	public static NpadConfig paper() {
+		return new NpadConfig(550, ChannelRule.FEWEST_NONZERO, 0, 0.01, 3, 0.25, GammaScale.ABSOLUTE, 2,
+				PixelMapKind.FUSED, ImageScoreKind.TOP_K_CENTROID, 10, 0.1, 10, 0, 4, 4, ShiftAggregation.MEAN, 99.5);
+	}
+
+	/** The project's defaults: the "accurate" preset. */
+	public static NpadConfig defaults() {
+		return accurate();
+	}
+
+	public static NpadConfig accurate() {
+		return paper();
+	}
+
+	/** Fewer channels and no shifting: several times faster detection, slightly lower scores. */
+	public static NpadConfig fast() {
+		return accurate().withChannels(150).withShift(0);
+	}
+
+	/** PaDiM from the same code: one plain Gaussian per position, random channels, maximum-pixel score. */
+	public static NpadConfig padim() {
+		return new NpadConfig(550, ChannelRule.RANDOM, 0, 0.01, 1, 0.25, GammaScale.ABSOLUTE, 1,
+				PixelMapKind.D1, ImageScoreKind.MAX_PIXEL, 10, 0.1, 10, 0, 4, 0, ShiftAggregation.MEAN, 99.5);
+	}
+
+	/**
+	 * The paper's ablations (Table 2) on top of a base configuration: 1 = A, 2 = B, 3 = A+B, 4 = A+C,
+	 * 5 = A+B+C; all without shifting. Module C is the use of neighbour Gaussians at inference (q).
+	 */
+	public static NpadConfig experiment(int number, NpadConfig base) {
+		NpadConfig noShift = base.withShift(0);
+		return switch (number) {
+			case 1 -> noShift.withPixelMap(PixelMapKind.D1).withInferNeighbourhood(1);
+			case 2 -> noShift.withPixelMap(PixelMapKind.D2).withInferNeighbourhood(1);
+			case 3 -> noShift.withPixelMap(PixelMapKind.FUSED).withInferNeighbourhood(1);
+			case 4 -> noShift.withPixelMap(PixelMapKind.D1);
+			case 5 -> noShift.withPixelMap(PixelMapKind.FUSED);
+			default -> throw new IllegalArgumentException("the paper has experiments 1 to 5, not " + number);
+		};
+	}
+
+	/** Looks a preset up by name, for command parameters and the command line. */
+	public static NpadConfig preset(String name) {
+		return switch (name.toLowerCase(Locale.ROOT)) {
+			case "accurate", "default" -> accurate();
+			case "fast" -> fast();
+			case "paper" -> paper();
+			case "padim" -> padim();
+			default -> throw new IllegalArgumentException("unknown preset '" + name + "': use accurate, fast, paper or padim");
+		};
+	}
+
+	public NpadConfig withChannels(int v) { return new NpadConfig(v, channelRule, seed, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, kmeansSample, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withChannelRule(ChannelRule v) { return new NpadConfig(channels, v, seed, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, kmeansSample, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withSeed(long v) { return new NpadConfig(channels, channelRule, v, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, kmeansSample, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withEpsilon(double v) { return new NpadConfig(channels, channelRule, seed, v, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, kmeansSample, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withTrainNeighbourhood(int v) { return new NpadConfig(channels, channelRule, seed, epsilon, v, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, kmeansSample, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withGamma(double v) { return new NpadConfig(channels, channelRule, seed, epsilon, trainNeighbourhood, v, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, kmeansSample, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withGammaScale(GammaScale v) { return new NpadConfig(channels, channelRule, seed, epsilon, trainNeighbourhood, gamma, v, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, kmeansSample, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withInferNeighbourhood(int v) { return new NpadConfig(channels, channelRule, seed, epsilon, trainNeighbourhood, gamma, gammaScale, v, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, kmeansSample, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withPixelMap(PixelMapKind v) { return new NpadConfig(channels, channelRule, seed, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, v, imageScore, topK, centroidRatio, kmeansIterations, kmeansSample, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withImageScore(ImageScoreKind v) { return new NpadConfig(channels, channelRule, seed, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, v, topK, centroidRatio, kmeansIterations, kmeansSample, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withTopK(int v) { return new NpadConfig(channels, channelRule, seed, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, v, centroidRatio, kmeansIterations, kmeansSample, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withCentroidRatio(double v) { return new NpadConfig(channels, channelRule, seed, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, v, kmeansIterations, kmeansSample, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withKmeansIterations(int v) { return new NpadConfig(channels, channelRule, seed, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, v, kmeansSample, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withKmeansSample(int v) { return new NpadConfig(channels, channelRule, seed, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, v, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withSmoothingSigma(double v) { return new NpadConfig(channels, channelRule, seed, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, kmeansSample, v, shift, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withShift(int v) { return new NpadConfig(channels, channelRule, seed, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, kmeansSample, smoothingSigma, v, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withShiftAggregation(ShiftAggregation v) { return new NpadConfig(channels, channelRule, seed, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, kmeansSample, smoothingSigma, shift, v, thresholdPercentile); }
+	public NpadConfig withThresholdPercentile(double v) { return new NpadConfig(channels, channelRule, seed, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, kmeansSample, smoothingSigma, shift, shiftAggregation, v); }
+
+	private static void require(boolean ok, String message) {
+		if (!ok) throw new IllegalArgumentException(message);
+	}
+}
