@@ -1,0 +1,69 @@
+package org.npad.method;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
+
+import java.util.List;
+
+/**
+ * Module A (eq. 6): per position, a Gaussian estimated from the features of the whole window,
+ * each neighbour weighted by its similarity m'_a. Only the per-position moments are needed, since
+ * sum_i sum_a m'_a (e_i^a - mu)(e_i^a - mu)^T = sum_a m'_a [C_a + N (mean_a - mu)(mean_a - mu)^T]
+ * with C_a the centred scatter of position a.
+ */
+public final class NeighbourWeightedGaussians {
+
+	private NeighbourWeightedGaussians() {
+	}
+
+	public static PositionGaussians estimate(PositionMoments moments, NeighbourWeights weights, int height, int width,
+			double epsilon, NDManager owner) {
+		List<int[]> offsets = weights.window().offsets();
+		int positions = height * width, k = offsets.size();
+		long n = moments.count();
+		long d = moments.mean().getShape().get(1);
+		int[] table = weights.window().neighbourTable(height, width);
+
+		NDArray mean = owner.zeros(moments.mean().getShape());
+		NDArray precision = owner.zeros(moments.scatter().getShape());
+		NDArray ridge = owner.eye((int) d).mul(epsilon);
+		int chunk = PositionGaussians.chunk(d);
+		for (int from = 0; from < positions; from += chunk) {
+			int to = Math.min(positions, from + chunk);
+			try (NDScope scope = new NDScope()) {
+				NDIndex range = new NDIndex(from + ":" + to);
+				NDArray mu = mean.get(range);
+				NDArray[] neighbours = new NDArray[k];
+				NDArray[] w = new NDArray[k];
+				float[] denominators = new float[to - from];
+				for (int o = 0; o < k; o++) {
+					long[] index = new long[to - from];
+					float[] wo = new float[to - from];
+					for (int p = from; p < to; p++) {
+						int a = table[p * k + o];
+						index[p - from] = Math.max(a, 0); // weight 0 where the neighbour is outside
+						wo[p - from] = weights.weight(p, o);
+						denominators[p - from] += wo[p - from] * wo[p - from];
+					}
+					neighbours[o] = owner.create(index);
+					w[o] = owner.create(wo).reshape(-1, 1);
+					mu.addi(moments.mean().get(neighbours[o]).mul(w[o]));
+				}
+				NDArray scatter = null;
+				for (int o = 0; o < k; o++) {
+					NDArray delta = moments.mean().get(neighbours[o]).sub(mu).expandDims(2);
+					NDArray term = moments.scatter().get(neighbours[o]).add(delta.batchMatMul(delta.transpose(0, 2, 1)).mul(n));
+					term = term.mul(w[o].expandDims(2));
+					scatter = scatter == null ? term : scatter.add(term);
+				}
+				for (int i = 0; i < denominators.length; i++) denominators[i] = n - denominators[i];
+				NDArray covariance = scatter.div(owner.create(denominators).reshape(-1, 1, 1));
+				precision.set(range, PositionGaussians.invertCovariance(covariance, ridge));
+			}
+		}
+		ridge.close();
+		return new PositionGaussians(mean, precision);
+	}
+}

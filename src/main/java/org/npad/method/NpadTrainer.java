@@ -1,0 +1,92 @@
+package org.npad.method;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * Learns an {@link NpadModel} from nominal feature maps streamed in batches: memory holds the
+ * model-sized statistics plus one batch, whatever the number of training images.
+ */
+public final class NpadTrainer implements AutoCloseable {
+
+	private final NpadConfig config;
+	private final int[] channels;
+	private final int height;
+	private final int width;
+	private final NDManager manager;
+	private final FeatureAggregation aggregation;
+	private final MomentAccumulator momentsA;
+	private final MomentAccumulator momentsB;
+	private final CentroidBank.Builder bank;
+	private long count;
+
+	/**
+	 * @param channels kept channel indices (their number must equal config.channels())
+	 * @param height   feature-map rows
+	 * @param width    feature-map columns
+	 */
+	public NpadTrainer(NpadConfig config, int[] channels, int height, int width, NDManager parent) {
+		if (channels.length != config.channels())
+			throw new IllegalArgumentException(channels.length + " channel indices for d = " + config.channels());
+		this.config = config;
+		this.channels = channels.clone();
+		this.height = height;
+		this.width = width;
+		this.manager = parent.newSubManager();
+		this.aggregation = new FeatureAggregation(config.trainNeighbourhood());
+		int p = height * width, d = config.channels();
+		this.momentsA = NpadModel.needsModuleA(config) ? new MomentAccumulator(manager, p, d) : null;
+		this.momentsB = NpadModel.needsModuleB(config) ? new MomentAccumulator(manager, p, d) : null;
+		this.bank = NpadModel.needsBank(config) ? new CentroidBank.Builder(config, manager) : null;
+	}
+
+	/** @param features N x d x H x W nominal features of the kept channels */
+	public void add(NDArray features) {
+		Shape s = features.getShape();
+		if (s.dimension() != 4 || s.get(1) != config.channels() || s.get(2) != height || s.get(3) != width)
+			throw new IllegalArgumentException("expected N x " + config.channels() + " x " + height + " x " + width
+					+ " features, got " + s);
+		try (NDScope scope = new NDScope()) {
+			if (momentsA != null) momentsA.add(FeatureLayout.positionMajor(features));
+			if (momentsB != null || bank != null) {
+				NDArray phi = FeatureLayout.positionMajor(aggregation.apply(features));
+				if (momentsB != null) momentsB.add(phi);
+				if (bank != null) bank.add(phi);
+			}
+		}
+		count += s.get(0);
+	}
+
+	public long count() {
+		return count;
+	}
+
+	/** Estimates the model; the trainer's statistics are released. */
+	public NpadModel finish(NDManager owner) {
+		if (count < 2)
+			throw new IllegalStateException("at least 2 nominal feature maps are needed to estimate covariances, got " + count);
+		PositionGaussians a = null, b = null;
+		double median = Double.NaN;
+		if (momentsB != null) b = PositionGaussians.of(momentsB.finish(manager), config.epsilon(), owner);
+		if (momentsA != null) {
+			PositionMoments moments = momentsA.finish(manager);
+			if (config.trainNeighbourhood() == 1) {
+				a = PositionGaussians.of(moments, config.epsilon(), owner);
+			} else {
+				NeighbourWeights weights = NeighbourWeights.estimate(moments, height, width, config);
+				median = weights.medianDistance();
+				a = NeighbourWeightedGaussians.estimate(moments, weights, height, width, config.epsilon(), owner);
+			}
+		}
+		CentroidBank c = bank == null ? null : bank.build(owner);
+		close();
+		return new NpadModel(config, channels, height, width, count, a, b, c, median);
+	}
+
+	@Override
+	public void close() {
+		manager.close();
+	}
+}

@@ -1,0 +1,73 @@
+package org.npad.method;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * One Gaussian per feature-map position, kept as mean and precision (inverse covariance) because
+ * scoring only ever needs the precision.
+ *
+ * @param mean      P x d
+ * @param precision P x d x d
+ */
+public record PositionGaussians(NDArray mean, NDArray precision) implements AutoCloseable {
+
+	/** Positions per batched inverse or product: bounds temporaries to about 128 MB at d = 550. */
+	static int chunk(long channels) {
+		return (int) Math.max(1, (1L << 25) / (channels * channels));
+	}
+
+	public int positions() {
+		return (int) mean.getShape().get(0);
+	}
+
+	public int channels() {
+		return (int) mean.getShape().get(1);
+	}
+
+	/**
+	 * Plain per-position Gaussians, eq. 2-3: covariance = scatter / (N - 1) + eps I. Used by module B
+	 * and, with a 1 x 1 window, by module A (where it is PaDiM). The moments are consumed: each
+	 * precision overwrites its scatter matrix, so no second array of the model's size is made.
+	 */
+	public static PositionGaussians of(PositionMoments moments, double epsilon, NDManager owner) {
+		NDArray scatter = moments.scatter();
+		int positions = (int) scatter.getShape().get(0), d = (int) scatter.getShape().get(1);
+		try (NDScope scope = new NDScope()) {
+			NDArray ridge = scatter.getManager().eye(d).mul(epsilon);
+			for (int from = 0; from < positions; from += chunk(d)) {
+				NDIndex range = new NDIndex(from + ":" + Math.min(positions, from + chunk(d)));
+				scatter.set(range, invertCovariance(scatter.get(range).div(moments.count() - 1), ridge));
+			}
+		}
+		scatter.attach(owner);
+		moments.mean().attach(owner);
+		return new PositionGaussians(moments.mean(), scatter);
+	}
+
+	/** (covariance + ridge)^-1 for a chunk of positions. */
+	static NDArray invertCovariance(NDArray covariance, NDArray ridge) {
+		return covariance.add(ridge).inverse();
+	}
+
+	/**
+	 * Squared Mahalanobis distances of vectors to the Gaussians of a range of positions.
+	 *
+	 * @param x    (to - from) x M x d: M vectors per position
+	 * @return (to - from) x M
+	 */
+	public NDArray squaredDistances(NDArray x, int from, int to) {
+		NDIndex range = new NDIndex(from + ":" + to);
+		NDArray delta = x.sub(mean.get(range).expandDims(1));
+		return delta.batchMatMul(precision.get(range)).mul(delta).sum(new int[] {2}).maximum(0);
+	}
+
+	@Override
+	public void close() {
+		mean.close();
+		precision.close();
+	}
+}

@@ -1,0 +1,78 @@
+package org.npad.method;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class GaussianEstimationTest {
+
+	/**
+	 * One position, d = 2, images (1,1), (2,3), (3,2): mean (2,2), centred (-1,-1), (0,1), (1,0),
+	 * scatter [[2,1],[1,2]], covariance /2 + 0.01 I = [[1.01,0.5],[0.5,1.01]], det 0.7701.
+	 * For x = (3,3), delta (1,1): delta^T S^-1 delta = (1.01 - 0.5 - 0.5 + 1.01) / 0.7701 = 1.324503.
+	 */
+	@Test
+	void twoByTwoCovarianceByHand() {
+		try (NDManager m = NDManager.newBaseManager()) {
+			NDArray train = EngineTestSupport.features(m, 3, 2, 1, 1, 1, 1, 2, 3, 3, 2);
+			NpadModel model = EngineTestSupport.train(m, EngineTestSupport.plain(2), 1, 1, train);
+			assertArrayEquals(new float[] {2, 2}, model.moduleA().mean().toFloatArray(), 1e-6f);
+			float det = 1.01f * 1.01f - 0.25f;
+			assertArrayEquals(new float[] {1.01f / det, -0.5f / det, -0.5f / det, 1.01f / det},
+					model.moduleA().precision().toFloatArray(), 1e-4f);
+			ScoredBatch s = new NpadScorer(model, 1, 1).score(EngineTestSupport.features(m, 1, 2, 1, 1, 3, 3));
+			assertEquals(Math.sqrt(1.02 / 0.7701), s.imageScores()[0], 1e-4);
+		}
+	}
+
+	/** Streaming in batches gives the statistics of all images at once (the shift is only numerical). */
+	@Test
+	void batchesDoNotChangeTheStatistics() {
+		try (NDManager m = NDManager.newBaseManager()) {
+			NDArray all = m.randomNormal(0, 1, new ai.djl.ndarray.types.Shape(7, 3, 2, 2), ai.djl.ndarray.types.DataType.FLOAT32).add(100);
+			NpadConfig c = EngineTestSupport.plain(3);
+			NpadModel once = EngineTestSupport.train(m, c, 2, 2, all);
+			NpadModel split = EngineTestSupport.train(m, c, 2, 2, all.get("0:1"), all.get("1:5"), all.get("5:7"));
+			assertArrayEquals(once.moduleA().mean().toFloatArray(), split.moduleA().mean().toFloatArray(), 1e-4f);
+			assertArrayEquals(once.moduleA().precision().toFloatArray(), split.moduleA().precision().toFloatArray(), 2e-3f);
+		}
+	}
+
+	/**
+	 * A 1 x 3 map, d = 1, two images [0,1,4] and [2,3,6]: means 1, 2, 5, variances 2 (+0.01).
+	 * BC(0,1) = 1/8 * 1 / 2.01 = 0.062189, BC(1,2) = 1/8 * 9 / 2.01 = 0.559701;
+	 * gamma 0.25: m01 = exp(-0.248756) = 0.779770, m12 = exp(-2.238806) = 0.106586.
+	 * Position 0 (window {0,1}): m' = 1/1.779770 = 0.561870, 0.438130; mu = 1.438130;
+	 * scatter = 0.561870 (2 + 2 * 0.438130^2) + 0.438130 (2 + 2 * 0.561870^2) = 2.492344,
+	 * divided by N - sum m'^2 = 2 - 0.507656 = 1.492344, plus 0.01: 1.680087.
+	 * Positions 1 and 2 likewise: mu 1.756137, 4.711042; variance 2.421077, 3.047905.
+	 */
+	@Test
+	void neighbourWeightsOnAMapWorkedOnPaper() {
+		try (NDManager m = NDManager.newBaseManager()) {
+			NDArray train = EngineTestSupport.features(m, 2, 1, 1, 3, 0, 1, 4, 2, 3, 6);
+			NpadConfig c = EngineTestSupport.plain(1).withTrainNeighbourhood(3);
+			NpadModel model = EngineTestSupport.train(m, c, 1, 3, train);
+			assertArrayEquals(new float[] {1.438130f, 1.756137f, 4.711042f}, model.moduleA().mean().toFloatArray(), 1e-5f);
+			assertArrayEquals(new float[] {1 / 1.680087f, 1 / 2.421077f, 1 / 3.047905f},
+					model.moduleA().precision().toFloatArray(), 1e-5f);
+			assertEquals((0.062189 + 0.559701) / 2, model.medianDistance(), 1e-5);
+		}
+	}
+
+	/** With the median scale, gamma 1 makes the median pair weigh exactly exp(-1). */
+	@Test
+	void medianGammaScaleIsRelativeToTheData() {
+		try (NDManager m = NDManager.newBaseManager()) {
+			// 1 x 2 map: only one pair, so it is the median: m = exp(-1) whatever the data's scale
+			NDArray train = EngineTestSupport.features(m, 2, 1, 1, 2, 0, 30, 2, 32);
+			NpadConfig c = EngineTestSupport.plain(1).withTrainNeighbourhood(3).withGamma(1).withGammaScale(GammaScale.MEDIAN);
+			NpadModel model = EngineTestSupport.train(m, c, 1, 2, train);
+			double w = Math.exp(-1) / (1 + Math.exp(-1));
+			assertEquals((1 - w) * 1 + w * 31, model.moduleA().mean().toFloatArray()[0], 1e-4);
+		}
+	}
+}
