@@ -1,0 +1,26 @@
+package org.npad.image;
+
+import ij.process.ImageProcessor;
+
+import java.nio.file.Path;
+
+/**
+ * One 2D image read from a folder: a single-slice file, or one slice of a stack. Batch work treats every
+ * slice as an image of its own.
+ *
+ * @param name      the file's path relative to the folder, '/'-separated, with "#k" for slice k of a stack
+ *                  ("scan.tif#3"): unique within the folder and stable across runs
+ * @param file      the file it came from
+ * @param slice     1-based slice number within the file
+ * @param processor the pixels
+ */
+public record NamedSlice(String name, Path file, int slice, ImageProcessor processor) {
+
+	public int width() {
+		return processor.getWidth();
+	}
+
+	public int height() {
+		return processor.getHeight();
+	}
+}
