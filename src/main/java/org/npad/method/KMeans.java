@@ -46,7 +46,8 @@ public final class KMeans {
 				long[] assignment = nearest(x, centroids).toLongArray();
 				if (Arrays.equals(assignment, previous)) break;
 				previous = assignment;
-				NDArray oneHot = manager.create(assignment).oneHot(k, 1f, 0f, DataType.FLOAT32); // n x k
+				NDArray oneHot = manager.create(assignment).reshape(-1, 1)
+						.eq(manager.arange(0, k, 1, DataType.INT64).reshape(1, -1)).toType(DataType.FLOAT32, false); // n x k
 				NDArray counts = oneHot.sum(new int[] {0}).reshape(-1, 1);
 				NDArray sums = oneHot.transpose().matMul(x);
 				NDArray empty = counts.eq(0).toType(DataType.FLOAT32, false);
