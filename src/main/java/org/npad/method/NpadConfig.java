@@ -1,6 +1,8 @@
 package org.npad.method;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Every setting of the method (method.md), with its default. One record so that the commands, the
@@ -19,7 +21,6 @@ import java.util.Locale;
  * @param topK                 k of the image score
  * @param centroidRatio        size of the centroid bank relative to all nominal positions
  * @param kmeansIterations     cap on Lloyd iterations
- * @param kmeansSample         at most this many aggregated vectors enter k-means (0: all of them)
  * @param smoothingSigma       Gaussian sigma in crop pixels applied to the upsampled pixel map
  * @param shift                r of eq. 15, 0 switches shifting off
  * @param shiftAggregation     how shifted maps and scores are combined
@@ -39,7 +40,6 @@ public record NpadConfig(
 		int topK,
 		double centroidRatio,
 		int kmeansIterations,
-		int kmeansSample,
 		double smoothingSigma,
 		int shift,
 		ShiftAggregation shiftAggregation,
@@ -58,7 +58,6 @@ public record NpadConfig(
 		require(topK >= 1, "top_k must be at least 1, got " + topK);
 		require(centroidRatio > 0 && centroidRatio <= 1, "centroid_ratio must be in (0, 1], got " + centroidRatio);
 		require(kmeansIterations >= 1, "kmeans_iterations must be at least 1, got " + kmeansIterations);
-		require(kmeansSample >= 0, "kmeans_sample must be 0 (all) or positive, got " + kmeansSample);
 		require(smoothingSigma >= 0 && Double.isFinite(smoothingSigma), "smoothing_sigma must be >= 0, got " + smoothingSigma);
 		require(shift >= 0 && shift <= 16, "shift (r) must be 0..16, got " + shift);
 		require(shiftAggregation != null, "shift_aggregation is missing");
@@ -68,7 +67,7 @@ public record NpadConfig(
 	/** method.md's reading of the paper, unchanged. */
 	public static NpadConfig paper() {
 		return new NpadConfig(550, ChannelRule.FEWEST_NONZERO, 0, 0.01, 3, 0.25, GammaScale.ABSOLUTE, 2,
-				PixelMapKind.FUSED, ImageScoreKind.TOP_K_CENTROID, 10, 0.1, 10, 0, 4, 4, ShiftAggregation.MEAN, 99.5);
+				PixelMapKind.FUSED, ImageScoreKind.TOP_K_CENTROID, 10, 0.1, 10, 4, 4, ShiftAggregation.MEAN, 99.5);
 	}
 
 	/** The project's defaults: the "accurate" preset. */
@@ -88,7 +87,7 @@ public record NpadConfig(
 	/** PaDiM from the same code: one plain Gaussian per position, random channels, maximum-pixel score. */
 	public static NpadConfig padim() {
 		return new NpadConfig(550, ChannelRule.RANDOM, 0, 0.01, 1, 0.25, GammaScale.ABSOLUTE, 1,
-				PixelMapKind.D1, ImageScoreKind.MAX_PIXEL, 10, 0.1, 10, 0, 4, 0, ShiftAggregation.MEAN, 99.5);
+				PixelMapKind.D1, ImageScoreKind.MAX_PIXEL, 10, 0.1, 10, 4, 0, ShiftAggregation.MEAN, 99.5);
 	}
 
 	/**
@@ -118,24 +117,86 @@ public record NpadConfig(
 		};
 	}
 
-	public NpadConfig withChannels(int v) { return new NpadConfig(v, channelRule, seed, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, kmeansSample, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
-	public NpadConfig withChannelRule(ChannelRule v) { return new NpadConfig(channels, v, seed, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, kmeansSample, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
-	public NpadConfig withSeed(long v) { return new NpadConfig(channels, channelRule, v, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, kmeansSample, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
-	public NpadConfig withEpsilon(double v) { return new NpadConfig(channels, channelRule, seed, v, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, kmeansSample, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
-	public NpadConfig withTrainNeighbourhood(int v) { return new NpadConfig(channels, channelRule, seed, epsilon, v, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, kmeansSample, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
-	public NpadConfig withGamma(double v) { return new NpadConfig(channels, channelRule, seed, epsilon, trainNeighbourhood, v, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, kmeansSample, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
-	public NpadConfig withGammaScale(GammaScale v) { return new NpadConfig(channels, channelRule, seed, epsilon, trainNeighbourhood, gamma, v, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, kmeansSample, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
-	public NpadConfig withInferNeighbourhood(int v) { return new NpadConfig(channels, channelRule, seed, epsilon, trainNeighbourhood, gamma, gammaScale, v, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, kmeansSample, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
-	public NpadConfig withPixelMap(PixelMapKind v) { return new NpadConfig(channels, channelRule, seed, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, v, imageScore, topK, centroidRatio, kmeansIterations, kmeansSample, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
-	public NpadConfig withImageScore(ImageScoreKind v) { return new NpadConfig(channels, channelRule, seed, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, v, topK, centroidRatio, kmeansIterations, kmeansSample, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
-	public NpadConfig withTopK(int v) { return new NpadConfig(channels, channelRule, seed, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, v, centroidRatio, kmeansIterations, kmeansSample, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
-	public NpadConfig withCentroidRatio(double v) { return new NpadConfig(channels, channelRule, seed, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, v, kmeansIterations, kmeansSample, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
-	public NpadConfig withKmeansIterations(int v) { return new NpadConfig(channels, channelRule, seed, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, v, kmeansSample, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
-	public NpadConfig withKmeansSample(int v) { return new NpadConfig(channels, channelRule, seed, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, v, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
-	public NpadConfig withSmoothingSigma(double v) { return new NpadConfig(channels, channelRule, seed, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, kmeansSample, v, shift, shiftAggregation, thresholdPercentile); }
-	public NpadConfig withShift(int v) { return new NpadConfig(channels, channelRule, seed, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, kmeansSample, smoothingSigma, v, shiftAggregation, thresholdPercentile); }
-	public NpadConfig withShiftAggregation(ShiftAggregation v) { return new NpadConfig(channels, channelRule, seed, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, kmeansSample, smoothingSigma, shift, v, thresholdPercentile); }
-	public NpadConfig withThresholdPercentile(double v) { return new NpadConfig(channels, channelRule, seed, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, kmeansSample, smoothingSigma, shift, shiftAggregation, v); }
+	public NpadConfig withChannels(int v) { return new NpadConfig(v, channelRule, seed, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withChannelRule(ChannelRule v) { return new NpadConfig(channels, v, seed, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withSeed(long v) { return new NpadConfig(channels, channelRule, v, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withEpsilon(double v) { return new NpadConfig(channels, channelRule, seed, v, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withTrainNeighbourhood(int v) { return new NpadConfig(channels, channelRule, seed, epsilon, v, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withGamma(double v) { return new NpadConfig(channels, channelRule, seed, epsilon, trainNeighbourhood, v, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withGammaScale(GammaScale v) { return new NpadConfig(channels, channelRule, seed, epsilon, trainNeighbourhood, gamma, v, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withInferNeighbourhood(int v) { return new NpadConfig(channels, channelRule, seed, epsilon, trainNeighbourhood, gamma, gammaScale, v, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withPixelMap(PixelMapKind v) { return new NpadConfig(channels, channelRule, seed, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, v, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withImageScore(ImageScoreKind v) { return new NpadConfig(channels, channelRule, seed, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, v, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withTopK(int v) { return new NpadConfig(channels, channelRule, seed, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, v, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withCentroidRatio(double v) { return new NpadConfig(channels, channelRule, seed, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, v, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withKmeansIterations(int v) { return new NpadConfig(channels, channelRule, seed, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, v, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withSmoothingSigma(double v) { return new NpadConfig(channels, channelRule, seed, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, v, shift, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withShift(int v) { return new NpadConfig(channels, channelRule, seed, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, v, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withShiftAggregation(ShiftAggregation v) { return new NpadConfig(channels, channelRule, seed, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, v, thresholdPercentile); }
+	public NpadConfig withThresholdPercentile(double v) { return new NpadConfig(channels, channelRule, seed, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, v); }
+
+	/** The settings by snake_case name, in record order: the one spelling used outside Java. */
+	public Map<String, String> toMap() {
+		Map<String, String> m = new LinkedHashMap<>();
+		m.put("channels", Integer.toString(channels));
+		m.put("channel_rule", snake(channelRule));
+		m.put("seed", Long.toString(seed));
+		m.put("epsilon", Double.toString(epsilon));
+		m.put("train_neighbourhood", Integer.toString(trainNeighbourhood));
+		m.put("gamma", Double.toString(gamma));
+		m.put("gamma_scale", snake(gammaScale));
+		m.put("infer_neighbourhood", Integer.toString(inferNeighbourhood));
+		m.put("pixel_map", snake(pixelMap));
+		m.put("image_score", snake(imageScore));
+		m.put("top_k", Integer.toString(topK));
+		m.put("centroid_ratio", Double.toString(centroidRatio));
+		m.put("kmeans_iterations", Integer.toString(kmeansIterations));
+		m.put("smoothing_sigma", Double.toString(smoothingSigma));
+		m.put("shift", Integer.toString(shift));
+		m.put("shift_aggregation", snake(shiftAggregation));
+		m.put("threshold_percentile", Double.toString(thresholdPercentile));
+		return m;
+	}
+
+	/**
+	 * This configuration with the named settings replaced; unknown names and unparsable values are
+	 * refused with the name in the message.
+	 */
+	public NpadConfig with(Map<String, String> settings) {
+		Map<String, String> m = toMap();
+		for (Map.Entry<String, String> e : settings.entrySet()) {
+			if (!m.containsKey(e.getKey())) throw new IllegalArgumentException("unknown setting '" + e.getKey() + "'; known: " + String.join(", ", m.keySet()));
+			m.put(e.getKey(), e.getValue().trim());
+		}
+		try {
+			return new NpadConfig(Integer.parseInt(m.get("channels")), parse(ChannelRule.class, m, "channel_rule"),
+					Long.parseLong(m.get("seed")), Double.parseDouble(m.get("epsilon")),
+					Integer.parseInt(m.get("train_neighbourhood")), Double.parseDouble(m.get("gamma")),
+					parse(GammaScale.class, m, "gamma_scale"), Integer.parseInt(m.get("infer_neighbourhood")),
+					parse(PixelMapKind.class, m, "pixel_map"), parse(ImageScoreKind.class, m, "image_score"),
+					Integer.parseInt(m.get("top_k")), Double.parseDouble(m.get("centroid_ratio")),
+					Integer.parseInt(m.get("kmeans_iterations")),
+					Double.parseDouble(m.get("smoothing_sigma")), Integer.parseInt(m.get("shift")),
+					parse(ShiftAggregation.class, m, "shift_aggregation"), Double.parseDouble(m.get("threshold_percentile")));
+		} catch (NumberFormatException e) {
+			throw new IllegalArgumentException("a setting is not a number: " + e.getMessage() + " (settings: " + settings + ")");
+		}
+	}
+
+	private static String snake(Enum<?> e) {
+		return e.name().toLowerCase(Locale.ROOT);
+	}
+
+	private static <E extends Enum<E>> E parse(Class<E> type, Map<String, String> m, String name) {
+		String v = m.get(name);
+		try {
+			return Enum.valueOf(type, v.toUpperCase(Locale.ROOT));
+		} catch (IllegalArgumentException e) {
+			StringBuilder known = new StringBuilder();
+			for (E c : type.getEnumConstants()) known.append(known.length() == 0 ? "" : ", ").append(snake(c));
+			throw new IllegalArgumentException("setting " + name + " cannot be '" + v + "'; use one of " + known);
+		}
+	}
 
 	private static void require(boolean ok, String message) {
 		if (!ok) throw new IllegalArgumentException(message);
