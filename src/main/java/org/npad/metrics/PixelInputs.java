@@ -17,6 +17,14 @@ final class PixelInputs {
 		this.nominalPixels = nominalPixels;
 	}
 
+	/** For metrics where every image must be width x height (their regions need the geometry). */
+	static PixelInputs check(List<float[]> maps, List<boolean[]> masks, int width, int height, String metric) {
+		if (width <= 0 || height <= 0) {
+			throw new IllegalArgumentException(metric + ": image size must be positive, got " + width + " x " + height);
+		}
+		return check(maps, masks, Math.multiplyExact(width, height), metric);
+	}
+
 	/**
 	 * @param pixelsPerImage the size every map must have, or -1 where only map and mask must agree
 	 * @param metric         named in messages
@@ -58,28 +66,5 @@ final class PixelInputs {
 			throw new IllegalArgumentException(metric + " needs at least one nominal pixel, but the masks cover all " + total + " pixels");
 		}
 		return new PixelInputs((int) anomalous, (int) (total - anomalous));
-	}
-
-	/** Checks image scores and labels; returns the number of positive labels. */
-	static int checkScores(double[] scores, boolean[] labels, String metric) {
-		if (scores == null || labels == null) {
-			throw new IllegalArgumentException(metric + ": the scores or the labels are missing");
-		}
-		if (scores.length != labels.length) {
-			throw new IllegalArgumentException(metric + ": " + scores.length + " scores but " + labels.length + " labels");
-		}
-		int positives = 0;
-		for (boolean b : labels) {
-			if (b) {
-				positives++;
-			}
-		}
-		if (positives == 0) {
-			throw new IllegalArgumentException(metric + " needs at least one anomalous sample, but none of the " + labels.length + " labels is anomalous");
-		}
-		if (positives == labels.length) {
-			throw new IllegalArgumentException(metric + " needs at least one nominal sample, but all " + labels.length + " labels are anomalous");
-		}
-		return positives;
 	}
 }

@@ -17,7 +17,7 @@ public record PixelMetrics(Roc roc, Pro pro, F1Max f1Max) {
 	 * @param masks the ground truth of each image, same size (empty masks are fine)
 	 */
 	public static PixelMetrics of(List<float[]> maps, List<boolean[]> masks, int width, int height) {
-		PixelInputs inputs = Pro.checkedShape(maps, masks, width, height, "pixel metrics");
+		PixelInputs inputs = PixelInputs.check(maps, masks, width, height, "pixel metrics");
 		GroundTruthRegions regions = GroundTruthRegions.of(masks, width, height);
 		RankedSamples ranked = RankedSamples.ofMaps(maps, regions::labelsOf);
 		Roc roc = new Roc(ranked.sweep(regions.pixelWeights()), inputs.anomalousPixels, inputs.nominalPixels);

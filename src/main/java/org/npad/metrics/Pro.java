@@ -35,7 +35,7 @@ public final class Pro {
 	 *               region and one nominal pixel must exist over the set)
 	 */
 	public static Pro of(List<float[]> maps, List<boolean[]> masks, int width, int height) {
-		PixelInputs inputs = checkedShape(maps, masks, width, height, "PRO");
+		PixelInputs inputs = PixelInputs.check(maps, masks, width, height, "PRO");
 		GroundTruthRegions regions = GroundTruthRegions.of(masks, width, height);
 		RankedSamples ranked = RankedSamples.ofMaps(maps, regions::labelsOf);
 		return of(ranked, regions, inputs);
@@ -43,13 +43,6 @@ public final class Pro {
 
 	static Pro of(RankedSamples ranked, GroundTruthRegions regions, PixelInputs inputs) {
 		return new Pro(ranked.sweep(regions.overlapWeights()), regions.count(), inputs.nominalPixels);
-	}
-
-	static PixelInputs checkedShape(List<float[]> maps, List<boolean[]> masks, int width, int height, String metric) {
-		if (width <= 0 || height <= 0) {
-			throw new IllegalArgumentException(metric + ": image size must be positive, got " + width + " x " + height);
-		}
-		return PixelInputs.check(maps, masks, Math.multiplyExact(width, height), metric);
 	}
 
 	/**

@@ -32,7 +32,7 @@ public final class Roc {
 	 * @param labels true for an anomalous image; both kinds must occur
 	 */
 	public static Roc of(double[] scores, boolean[] labels) {
-		int positives = PixelInputs.checkScores(scores, labels, "AUROC");
+		int positives = checkedPositives(scores, labels);
 		SweepCurve curve = RankedSamples.ofScores(scores, labels).sweep(new double[] {0, 1});
 		return new Roc(curve, positives, labels.length - positives);
 	}
@@ -47,6 +47,29 @@ public final class Roc {
 		PixelInputs inputs = PixelInputs.check(maps, masks, -1, "pixel AUROC");
 		SweepCurve curve = RankedSamples.ofMaps(maps, image -> asPayloads(masks.get(image))).sweep(new double[] {0, 1});
 		return new Roc(curve, inputs.anomalousPixels, inputs.nominalPixels);
+	}
+
+	/** Checks image scores and labels; returns the number of positive labels. */
+	private static int checkedPositives(double[] scores, boolean[] labels) {
+		if (scores == null || labels == null) {
+			throw new IllegalArgumentException("AUROC: the scores or the labels are missing");
+		}
+		if (scores.length != labels.length) {
+			throw new IllegalArgumentException("AUROC: " + scores.length + " scores but " + labels.length + " labels");
+		}
+		int positives = 0;
+		for (boolean b : labels) {
+			if (b) {
+				positives++;
+			}
+		}
+		if (positives == 0) {
+			throw new IllegalArgumentException("AUROC needs at least one anomalous sample, but none of the " + labels.length + " labels is anomalous");
+		}
+		if (positives == labels.length) {
+			throw new IllegalArgumentException("AUROC needs at least one nominal sample, but all " + labels.length + " labels are anomalous");
+		}
+		return positives;
 	}
 
 	private static int[] asPayloads(boolean[] mask) {
