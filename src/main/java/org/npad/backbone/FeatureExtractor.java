@@ -1,0 +1,95 @@
+package org.npad.backbone;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+
+import java.util.Arrays;
+
+/**
+ * N-pad's feature map: the three taps brought to the stride-4 grid of the first tap (bilinear,
+ * {@code align_corners=false}) and stacked along channels, tap order, e.g. 256 + 512 + 1024 = 1792
+ * channels for ResNet-50. Optionally only some channels are kept (the model's channel selection).
+ *
+ * <p>Kept channels are taken from each tap before it is upsampled: resizing acts on each channel
+ * alone, so the result equals selecting after concatenation, at a fraction of the work.
+ */
+public final class FeatureExtractor {
+
+	private final Backbone backbone;
+	private final int[] tapOffsets;
+	private final long[][] keptPerTap;
+	private final int channels;
+
+	/** Keeps all channels. */
+	public FeatureExtractor(Backbone backbone) {
+		this(backbone, null);
+	}
+
+	/**
+	 * @param keptChannels strictly increasing indices into the concatenated channels, or null for all
+	 */
+	public FeatureExtractor(Backbone backbone, int[] keptChannels) {
+		this.backbone = backbone;
+		int[] tapChannels = backbone.tapChannels();
+		tapOffsets = new int[tapChannels.length + 1];
+		for (int t = 0; t < tapChannels.length; t++) tapOffsets[t + 1] = tapOffsets[t] + tapChannels[t];
+		int total = tapOffsets[tapChannels.length];
+		if (keptChannels == null) {
+			keptPerTap = null;
+			channels = total;
+			return;
+		}
+		for (int i = 0; i < keptChannels.length; i++) {
+			if (keptChannels[i] < 0 || keptChannels[i] >= total)
+				throw new IllegalArgumentException("kept channel " + keptChannels[i] + " is outside 0.." + (total - 1));
+			if (i > 0 && keptChannels[i] <= keptChannels[i - 1])
+				throw new IllegalArgumentException("kept channels must be strictly increasing (at position " + i + ")");
+		}
+		if (keptChannels.length == 0) throw new IllegalArgumentException("no channels kept");
+		keptPerTap = new long[tapChannels.length][];
+		for (int t = 0; t < tapChannels.length; t++) {
+			int from = tapOffsets[t], to = tapOffsets[t + 1];
+			keptPerTap[t] = Arrays.stream(keptChannels).filter(c -> c >= from && c < to).mapToLong(c -> c - from).toArray();
+		}
+		channels = keptChannels.length;
+	}
+
+	/** Channels of each extracted map (d after selection). */
+	public int channels() {
+		return channels;
+	}
+
+	public Backbone backbone() {
+		return backbone;
+	}
+
+	/**
+	 * @param rgb N x 3 x H x W RGB 0-255 on the backbone's device
+	 * @return N x channels() x ceil(H/4) x ceil(W/4), attached to rgb's manager
+	 */
+	public NDArray extract(NDArray rgb) {
+		NDManager caller = rgb.getManager();
+		try (NDManager scope = caller.newSubManager()) {
+			rgb.tempAttach(scope);
+			NDList taps = backbone.forward(rgb);
+			Shape grid = taps.get(0).getShape();
+			int height = (int) grid.get(2), width = (int) grid.get(3);
+			NDList parts = new NDList(taps.size());
+			for (int t = 0; t < taps.size(); t++) {
+				NDArray tap = taps.get(t);
+				if (keptPerTap != null) {
+					if (keptPerTap[t].length == 0) continue;
+					if (keptPerTap[t].length < tap.getShape().get(1)) tap = tap.get(new NDIndex(":, {}", scope.create(keptPerTap[t])));
+				}
+				parts.add(t == 0 ? tap : BilinearResize.resize(tap, height, width));
+			}
+			NDArray features = parts.size() == 1 ? parts.get(0) : NDArrays.concat(parts, 1);
+			features.attach(caller);
+			return features;
+		}
+	}
+}
