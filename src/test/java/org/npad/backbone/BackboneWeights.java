@@ -12,19 +12,19 @@ import java.nio.file.Path;
  * A clean checkout has none, so the first test that needs them runs the script (npm + converter),
  * handing it this JVM's own classes; later runs find the files and start at once.
  */
-final class BackboneWeights {
+public final class BackboneWeights {
 
 	private static final Path CACHE = Path.of(".build", "backbone").toAbsolutePath();
 
 	private BackboneWeights() {}
 
 	/** Weights through stage 4, as shipped. */
-	static Path stage4() throws IOException {
+	public static Path stage4() throws IOException {
 		return ensure(CACHE.resolve("resources/org/npad/backbone/" + KerasResNet50Backbone.NAME + ".npw"));
 	}
 
 	/** The whole network including stage 5 and the ImageNet classifier. */
-	static Path withClassifier() throws IOException {
+	public static Path withClassifier() throws IOException {
 		return ensure(CACHE.resolve(KerasResNet50Backbone.NAME + "-with-classifier.npw"));
 	}
 

@@ -1,0 +1,21 @@
+package org.npad.pipeline;
+
+import org.npad.image.Placement;
+
+import java.util.List;
+
+/**
+ * The anomaly map and score of one image.
+ *
+ * @param name        the image's name
+ * @param width       image width
+ * @param height      image height
+ * @param map         width x height row-major anomaly map at image resolution; NaN where no network
+ *                    input covered the pixel (outside a centre crop)
+ * @param score       image score (for tiled images the largest tile score)
+ * @param placements  where the network inputs came from
+ * @param networkMaps one map per placement at network-input resolution (what the metrics use)
+ */
+public record Detection(String name, int width, int height, float[] map, float score,
+		List<Placement> placements, List<float[]> networkMaps) {
+}

@@ -1,0 +1,97 @@
+package org.npad.pipeline;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDScope;
+import org.npad.image.NamedSlice;
+import org.npad.image.NetworkInput;
+import org.npad.image.Placement;
+import org.npad.image.Preprocessing;
+import org.npad.image.Preprocessor;
+import org.npad.image.TileStitcher;
+import org.npad.method.NpadModel;
+import org.npad.method.NpadScorer;
+import org.npad.method.ScoredBatch;
+import org.npad.method.ShiftAggregation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Scores whole images: preprocessing, shifted copies (eq. 15), batched features, the engine's
+ * maps, and the way back to image resolution (one placement, or stitched tiles).
+ */
+public final class Detector {
+
+	private final NpadModel model;
+	private final Preprocessor preprocessor;
+	private final FeatureSource features;
+	private final Shifts shifts;
+	private final int batchSize;
+	private NpadScorer scorer;
+
+	public Detector(NpadModel model, Preprocessing preprocessing, FeatureSource features, int batchSize) {
+		if (batchSize < 1) throw new IllegalArgumentException("batch_size must be at least 1, got " + batchSize);
+		this.model = model;
+		this.preprocessor = new Preprocessor(preprocessing);
+		this.features = features;
+		this.shifts = new Shifts(model.config().shift());
+		this.batchSize = batchSize;
+	}
+
+	public Detection detect(NamedSlice slice) {
+		List<NetworkInput> inputs = preprocessor.inputs(slice.processor());
+		NetworkInput first = inputs.get(0);
+		int w = first.width(), h = first.height();
+		List<float[]> copies = new ArrayList<>();
+		for (NetworkInput input : inputs)
+			for (int[] s : shifts.offsets()) copies.add(s[0] == 0 && s[1] == 0 ? input.pixels() : Shifts.shift(input.pixels(), w, h, s[0], s[1]));
+
+		float[] scores = new float[copies.size()];
+		List<float[]> maps = new ArrayList<>(copies.size());
+		for (int from = 0; from < copies.size(); from += batchSize) {
+			List<float[]> batch = copies.subList(from, Math.min(copies.size(), from + batchSize));
+			ScoredBatch scored;
+			try (NDScope scope = new NDScope()) {
+				NDArray f = features.features(batch, w, h);
+				scored = scorer(w, h).score(f);
+			}
+			for (int i = 0; i < scored.size(); i++) {
+				scores[from + i] = scored.imageScores()[i];
+				maps.add(scored.map(i));
+			}
+		}
+
+		boolean max = model.config().shiftAggregation() == ShiftAggregation.MAX;
+		List<Placement> placements = new ArrayList<>();
+		List<float[]> networkMaps = new ArrayList<>();
+		float score = Float.NEGATIVE_INFINITY;
+		for (int p = 0; p < inputs.size(); p++) {
+			float[] map = new float[w * h];
+			float placementScore = max ? Float.NEGATIVE_INFINITY : 0;
+			for (int s = 0; s < shifts.count(); s++) {
+				int k = p * shifts.count() + s;
+				int[] o = shifts.offsets().get(s);
+				float[] back = o[0] == 0 && o[1] == 0 ? maps.get(k) : Shifts.unshift(maps.get(k), w, h, o[0], o[1]);
+				for (int i = 0; i < map.length; i++) map[i] = max ? Math.max(map[i], back[i]) : map[i] + back[i] / shifts.count();
+				placementScore = max ? Math.max(placementScore, scores[k]) : placementScore + scores[k] / shifts.count();
+			}
+			placements.add(inputs.get(p).placement());
+			networkMaps.add(map);
+			score = Math.max(score, placementScore);
+		}
+		return new Detection(slice.name(), slice.width(), slice.height(), imageMap(slice, placements, networkMaps),
+				score, placements, networkMaps);
+	}
+
+	private float[] imageMap(NamedSlice slice, List<Placement> placements, List<float[]> networkMaps) {
+		if (placements.size() == 1) return placements.get(0).mapBack(networkMaps.get(0));
+		TileStitcher stitcher = TileStitcher.of(slice.width(), slice.height(), preprocessor.settings());
+		for (int i = 0; i < placements.size(); i++) stitcher.add(placements.get(i), networkMaps.get(i));
+		return stitcher.result();
+	}
+
+	private NpadScorer scorer(int width, int height) {
+		if (scorer == null) scorer = new NpadScorer(model, height, width);
+		return scorer;
+	}
+}

@@ -1,0 +1,42 @@
+package org.npad.pipeline;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import org.npad.backbone.Backbone;
+import org.npad.backbone.FeatureExtractor;
+
+import java.util.List;
+
+/**
+ * Network inputs in, feature maps out, on the backbone's device. The only place where image
+ * arrays become tensors, so batching and device placement are decided once.
+ */
+public final class FeatureSource {
+
+	private final NDManager manager;
+	private final FeatureExtractor extractor;
+
+	/** @param channels kept channels, or null for all of the backbone's channels */
+	public FeatureSource(Backbone backbone, int[] channels, NDManager manager) {
+		this.manager = manager;
+		this.extractor = channels == null ? new FeatureExtractor(backbone) : new FeatureExtractor(backbone, channels);
+	}
+
+	public int channels() {
+		return extractor.channels();
+	}
+
+	/**
+	 * @param images planar RGB 3 x height x width arrays, values 0-255, all of one size
+	 * @return N x C x height/4 x width/4, in the caller's manager
+	 */
+	public NDArray features(List<float[]> images, int width, int height) {
+		float[] batch = new float[images.size() * 3 * width * height];
+		for (int i = 0; i < images.size(); i++) System.arraycopy(images.get(i), 0, batch, i * 3 * width * height, 3 * width * height);
+		NDArray rgb = manager.create(batch, new Shape(images.size(), 3, height, width));
+		NDArray features = extractor.extract(rgb);
+		rgb.close();
+		return features;
+	}
+}

@@ -1,0 +1,158 @@
+package org.npad.pipeline;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import org.npad.backbone.Backbone;
+import org.npad.image.NamedSlice;
+import org.npad.image.NetworkInput;
+import org.npad.image.Preprocessing;
+import org.npad.image.Preprocessor;
+import org.npad.method.ChannelSelection;
+import org.npad.method.NpadConfig;
+import org.npad.method.NpadModel;
+import org.npad.method.NpadTrainer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Trains a model from nominal images, streaming: a counting pass when the channel rule needs one,
+ * the statistics pass, then scoring of the held-out calibration images. Every image is read again
+ * in each pass instead of being kept, so memory never grows with the number of images.
+ */
+public final class Training {
+
+	/**
+	 * @param batchSize        network inputs per backbone call
+	 * @param calibrationEvery every k-th image is held out to calibrate the thresholds (0: none,
+	 *                         the training images are then scored instead, which makes thresholds low)
+	 */
+	public record Options(int batchSize, int calibrationEvery) {
+		public Options {
+			if (batchSize < 1) throw new IllegalArgumentException("batch_size must be at least 1, got " + batchSize);
+			if (calibrationEvery < 0 || calibrationEvery == 1)
+				throw new IllegalArgumentException("calibration_every must be 0 (off) or at least 2, got " + calibrationEvery);
+		}
+
+		public static Options defaults() {
+			return new Options(8, 10);
+		}
+	}
+
+	/**
+	 * @param model          the learned model
+	 * @param trainingNames  names of the images it learned from
+	 * @param calibration    detections of the held-out images (or of the training images, see source)
+	 * @param calibrationSource how the calibration images were chosen, in words
+	 */
+	public record Result(NpadModel model, List<String> trainingNames, List<Detection> calibration, String calibrationSource) {
+	}
+
+	private final Preprocessing preprocessing;
+	private final NpadConfig config;
+	private final Backbone backbone;
+	private final Options options;
+	private final Progress progress;
+	private final NDManager manager;
+	private int heldOut;
+
+	public Training(Preprocessing preprocessing, NpadConfig config, Backbone backbone, Options options, Progress progress, NDManager manager) {
+		this.preprocessing = preprocessing;
+		this.config = config;
+		this.backbone = backbone;
+		this.options = options;
+		this.progress = progress;
+		this.manager = manager;
+	}
+
+	/** @param images re-iterable; each pass reads them again */
+	public Result run(Iterable<NamedSlice> images) {
+		Preprocessor preprocessor = new Preprocessor(preprocessing);
+		int[] channels;
+		if (ChannelSelection.needsCounts(config.channelRule())) {
+			FeatureSource all = new FeatureSource(backbone, null, manager);
+			ChannelSelection selection = new ChannelSelection(all.channels());
+			forEachBatch(images, preprocessor, "Counting channel activity", all, selection::count);
+			channels = selection.select(config);
+		} else {
+			channels = new ChannelSelection(totalChannels()).select(config);
+		}
+
+		FeatureSource kept = new FeatureSource(backbone, channels, manager);
+		NpadTrainer[] trainer = new NpadTrainer[1];
+		heldOut = 0;
+		List<String> names = forEachBatch(images, preprocessor, "Learning nominal statistics", kept, features -> {
+			if (trainer[0] == null)
+				trainer[0] = new NpadTrainer(config, channels, (int) features.getShape().get(2), (int) features.getShape().get(3), manager);
+			trainer[0].add(features);
+		});
+		if (trainer[0] == null || trainer[0].count() < 2)
+			throw new IllegalArgumentException("N-pad needs at least 2 nominal images (or tiles) to learn from, got "
+					+ names.size() + (names.isEmpty() ? "" : ": " + names)
+					+ (options.calibrationEvery() > 0 ? " (every " + options.calibrationEvery() + "th image is held out for calibration)" : ""));
+		progress.report("Estimating Gaussians (matrix inverses)", 0, 1);
+		NpadModel model = trainer[0].finish(manager);
+		progress.report("Estimating Gaussians (matrix inverses)", 1, 1);
+
+		Detector detector = new Detector(model, preprocessing, kept, options.batchSize());
+		List<Detection> calibration = new ArrayList<>();
+		boolean useHeldOut = heldOut > 0;
+		int index = 0;
+		for (NamedSlice slice : images) {
+			if (isHeldOut(index++) == useHeldOut) {
+				progress.checkCancelled();
+				calibration.add(detector.detect(slice));
+				progress.report("Calibrating thresholds", calibration.size(), -1);
+			}
+		}
+		String source = useHeldOut ? "held-out every " + options.calibrationEvery() + "th nominal image (" + calibration.size() + ")"
+				: "the training images themselves (too few images to hold any out: thresholds are optimistic)";
+		return new Result(model, names, calibration, source);
+	}
+
+	private int totalChannels() {
+		int total = 0;
+		for (int c : backbone.tapChannels()) total += c;
+		return total;
+	}
+
+	private boolean isHeldOut(int index) {
+		int k = options.calibrationEvery();
+		return k > 0 && index % k == k - 1;
+	}
+
+	/** Feeds the training images' features to a consumer in batches; returns the names of the images used. */
+	private List<String> forEachBatch(Iterable<NamedSlice> images, Preprocessor preprocessor, String stage,
+			FeatureSource source, Consumer<NDArray> consumer) {
+		List<String> names = new ArrayList<>();
+		List<float[]> batch = new ArrayList<>();
+		int[] size = new int[2];
+		int index = 0;
+		for (NamedSlice slice : images) {
+			progress.checkCancelled();
+			if (isHeldOut(index++)) {
+				heldOut++;
+				continue;
+			}
+			names.add(slice.name());
+			for (NetworkInput input : preprocessor.inputs(slice.processor())) {
+				size[0] = input.width();
+				size[1] = input.height();
+				batch.add(input.pixels());
+				if (batch.size() == options.batchSize()) flush(batch, size, source, consumer);
+			}
+			progress.report(stage, names.size(), -1);
+		}
+		if (!batch.isEmpty()) flush(batch, size, source, consumer);
+		return names;
+	}
+
+	private static void flush(List<float[]> batch, int[] size, FeatureSource source, Consumer<NDArray> consumer) {
+		try (NDScope scope = new NDScope()) {
+			consumer.accept(source.features(batch, size[0], size[1]));
+		}
+		batch.clear();
+	}
+}
