@@ -1,0 +1,45 @@
+package org.npad.fiji;
+
+import ai.djl.ndarray.NDManager;
+import org.npad.image.NamedSlice;
+import org.npad.model.ModelFile;
+import org.npad.model.TrainedModel;
+import org.scijava.plugin.Parameter;
+import org.scijava.widget.FileWidget;
+
+import java.io.File;
+import java.nio.file.Path;
+
+/**
+ * Training that ends in a model file, whichever way the nominal images come (a folder, the open
+ * image). The file is written only after training and calibration finished, atomically, and an
+ * existing file is replaced only when the user said so.
+ */
+abstract class AbstractTrainCommand extends TrainingSettingsCommand {
+
+	@Parameter(label = "Model file", style = FileWidget.SAVE_STYLE, persist = false,
+			description = "Where the trained model is written; an existing file is kept unless overwrite is set.")
+	private File model_file;
+
+	@Parameter(label = "Overwrite an existing model file", persist = false)
+	private boolean overwrite = false;
+
+	/** The nominal images; each pass of training reads them again. */
+	protected abstract Iterable<NamedSlice> nominalImages();
+
+	@Override
+	protected void execute() throws Exception {
+		Path target = model_file == null ? null : model_file.toPath();
+		OutputFiles.requireWritable(target, overwrite, "model file");
+		checkSettings();
+		Iterable<NamedSlice> images = nominalImages();
+		try (NDManager manager = NDManager.newBaseManager(device()); TrainedModel model = train(images, manager)) {
+			progress().checkCancelled();
+			OutputFiles.requireWritable(target, overwrite, "model file"); // it may have appeared while training
+			status.showStatus("N-pad: writing " + target.getFileName());
+			ModelFile.write(model, target);
+			log.info("N-pad model written to " + target);
+			status.showStatus("N-pad: model written to " + target.getFileName());
+		}
+	}
+}

@@ -1,0 +1,134 @@
+package org.npad.fiji;
+
+import ij.ImagePlus;
+import ij.gui.Roi;
+import ij.io.FileSaver;
+import ij.io.RoiEncoder;
+import org.npad.image.ImageFolder;
+import org.npad.image.NamedSlice;
+import org.npad.pipeline.Progress;
+import org.scijava.command.Command;
+import org.scijava.plugin.Menu;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+import org.scijava.widget.FileWidget;
+
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Plugins > N-pad > Detect Folder...: scores every image of a folder and writes, per image, the 32-bit
+ * heatmap (name_heatmap.tif), the mask (name_mask.png) and its regions as an ImageJ ROI set
+ * (name_rois.zip, when it has any), plus one CSV of all rows (npad-results.csv); sub-folders are
+ * mirrored. Nothing is overwritten unless asked: the output names of every file are checked before
+ * the first image is scored (those of stack slices, known only once the stack is read, just before
+ * they are written). Each file is written whole or not at all; the CSV is written last, so a run that was
+ * cancelled or failed has none.
+ */
+@Plugin(type = Command.class, label = "N-pad: detect anomalies in a folder of images", menu = {
+		@Menu(label = "Plugins"), @Menu(label = "N-pad", weight = 30), @Menu(label = "Detect Folder...", weight = 4)})
+public class DetectFolderCommand extends NpadCommand {
+
+	static final String CSV = "npad-results.csv";
+
+	@Parameter(label = "Images folder", style = FileWidget.DIRECTORY_STYLE, persist = false)
+	private File folder;
+
+	@Parameter(label = "File filter", required = false, persist = false,
+			description = "Which files count, e.g. '*.png'; empty for the usual image types")
+	private String file_filter = "";
+
+	@Parameter(label = "Include sub-folders", persist = false)
+	private boolean recursive = false;
+
+	@Parameter(label = "Model file", style = FileWidget.OPEN_STYLE, persist = false)
+	private File model_file;
+
+	@Parameter(label = "Output folder", style = FileWidget.DIRECTORY_STYLE, persist = false)
+	private File output_folder;
+
+	@Parameter(label = "Overwrite existing outputs", persist = false)
+	private boolean overwrite = false;
+
+	@Parameter(label = "Image threshold (0 = model's)", min = "0", persist = false)
+	private double image_threshold = 0;
+
+	@Parameter(label = "Pixel threshold (0 = model's)", min = "0", persist = false)
+	private double pixel_threshold = 0;
+
+	@Parameter(label = "Batch size", min = "1", persist = false)
+	private int batch_size = 8;
+
+	@Parameter(label = "Device", choices = {Devices.CPU, Devices.GPU}, persist = false)
+	private String device = Devices.CPU;
+
+	@Override
+	protected void execute() throws Exception {
+		if (folder == null) throw new IllegalArgumentException("the images folder is missing");
+		if (output_folder == null) throw new IllegalArgumentException("the output folder is missing");
+		Path out = output_folder.toPath();
+		if (!Files.isDirectory(out)) throw new IllegalArgumentException("the output folder " + out + " does not exist");
+		ImageFolder images = new ImageFolder(folder.toPath(), file_filter, recursive);
+		List<Path> files = images.files();
+		OutputFiles.requireWritable(out.resolve(CSV), overwrite, "results table");
+		for (Path f : files) {
+			for (Path target : BatchOutputs.paths(out, images.directory().relativize(f).toString()))
+				OutputFiles.requireFree(target, overwrite, "output file");
+		}
+
+		Progress progress = progress();
+		List<DetectionRow> rows = new ArrayList<>();
+		try (DetectionSession session = DetectionSession.open(model_file == null ? null : model_file.toPath(), Devices.parse(device), batch_size)) {
+			DecisionThresholds thresholds = DecisionThresholds.resolve(session.model().thresholds(), image_threshold, pixel_threshold);
+			for (NamedSlice slice : images.slices()) {
+				progress.checkCancelled();
+				ImageVerdict v = ImageVerdict.of(session.detect(slice), thresholds);
+				write(out, v);
+				rows.add(DetectionRow.of(v));
+				progress.report("N-pad: detecting " + slice.name(), rows.size(), -1);
+			}
+		}
+		OutputFiles.writeAtomically(out.resolve(CSV), file -> DetectionRow.writeCsv(rows, file));
+		ImageJ1Outputs.appendDetections(rows);
+		status.showStatus("N-pad: " + rows.size() + " images scored, results in " + out);
+	}
+
+	private void write(Path out, ImageVerdict v) throws IOException {
+		BatchOutputs names = BatchOutputs.of(out, v.detection().name());
+		for (Path target : List.of(names.heatmap(), names.mask(), names.rois()))
+			OutputFiles.requireFree(target, overwrite, "output file"); // slices of stacks get their names only now
+		Files.createDirectories(names.heatmap().getParent());
+		ImagePlus heat = HeatmapImages.heatmap(List.of(v), names.heatmap().getFileName().toString(), null);
+		OutputFiles.writeAtomically(names.heatmap(), file -> save(new FileSaver(heat).saveAsTiff(file.toString()), file));
+		ImagePlus mask = new ImagePlus(names.mask().getFileName().toString(), HeatmapImages.mask(v));
+		OutputFiles.writeAtomically(names.mask(), file -> save(new FileSaver(mask).saveAsPng(file.toString()), file));
+		List<Roi> rois = RegionRois.of(v.regions(), v.detection().name(), 0);
+		if (!rois.isEmpty()) OutputFiles.writeAtomically(names.rois(), file -> writeRois(rois, file));
+	}
+
+	private static void save(boolean ok, Path file) throws IOException {
+		if (!ok) throw new IOException("ImageJ could not write " + file);
+	}
+
+	/** An ImageJ ROI set, as the ROI Manager saves it: one .roi entry per region. */
+	private static void writeRois(List<Roi> rois, Path file) throws IOException {
+		try (OutputStream os = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(os))) {
+			DataOutputStream data = new DataOutputStream(zip);
+			RoiEncoder encoder = new RoiEncoder(data);
+			for (Roi roi : rois) {
+				zip.putNextEntry(new ZipEntry(roi.getName().replaceAll("[^A-Za-z0-9._-]", "_") + ".roi"));
+				encoder.write(roi);
+				data.flush();
+			}
+		}
+	}
+}

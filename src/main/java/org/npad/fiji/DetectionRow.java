@@ -1,0 +1,62 @@
+package org.npad.fiji;
+
+import ij.measure.ResultsTable;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One line of the detection results, in the Results table and in the batch CSV, with the same
+ * columns in both. Areas are in pixels.
+ *
+ * @param image          the image's name
+ * @param score          its image score
+ * @param decision       "anomalous" or "nominal"
+ * @param threshold      the image threshold the decision was taken at
+ * @param pixelThreshold the pixel threshold of the mask and the regions
+ * @param regions        number of connected anomalous regions
+ * @param anomalousArea  pixels in the mask
+ * @param largestRegion  pixels in the largest region
+ */
+public record DetectionRow(String image, double score, String decision, double threshold, double pixelThreshold,
+		int regions, int anomalousArea, int largestRegion) {
+
+	public static final List<String> COLUMNS = List.of("image", "score", "decision", "threshold", "pixel_threshold",
+			"regions", "anomalous_area", "largest_region");
+
+	public static DetectionRow of(ImageVerdict v) {
+		return new DetectionRow(v.detection().name(), v.detection().score(), v.anomalous() ? "anomalous" : "nominal",
+				v.thresholds().image(), v.thresholds().pixel(), v.regions().count(), v.anomalousArea(), v.largestRegion());
+	}
+
+	/** Appends the row to an ImageJ table (a macro reads it with getResult / getResultString). */
+	public void addTo(ResultsTable table) {
+		table.incrementCounter();
+		table.addValue("image", image);
+		table.addValue("score", score);
+		table.addValue("decision", decision);
+		table.addValue("threshold", threshold);
+		table.addValue("pixel_threshold", pixelThreshold);
+		table.addValue("regions", regions);
+		table.addValue("anomalous_area", anomalousArea);
+		table.addValue("largest_region", largestRegion);
+	}
+
+	/** The rows as CSV with a header line; numbers at full precision, names quoted where they need it. */
+	public static void writeCsv(List<DetectionRow> rows, Path file) throws IOException {
+		try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+			w.write(String.join(",", COLUMNS) + "\n");
+			for (DetectionRow r : rows)
+				w.write(quoted(r.image) + "," + r.score + "," + r.decision + "," + r.threshold + "," + r.pixelThreshold + ","
+						+ r.regions + "," + r.anomalousArea + "," + r.largestRegion + "\n");
+		}
+	}
+
+	private static String quoted(String s) {
+		return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+	}
+}

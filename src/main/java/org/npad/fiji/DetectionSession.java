@@ -1,0 +1,59 @@
+package org.npad.fiji;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import org.npad.backbone.Backbone;
+import org.npad.image.NamedSlice;
+import org.npad.model.TrainedModel;
+import org.npad.pipeline.Detection;
+import org.npad.pipeline.Detector;
+import org.npad.pipeline.FeatureSource;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * A trained model joined to the backbone it was trained with, ready to score images one after the
+ * other, repeating the model's preprocessing exactly. Refuses a backbone other than the model's.
+ */
+final class DetectionSession implements AutoCloseable {
+
+	private final TrainedModel model;
+	private final NDManager manager;
+	private final Detector detector;
+	private final Runnable release;
+
+	/** @param release what to do with the model when the session ends (hand back a lease, or nothing) */
+	DetectionSession(TrainedModel model, Backbone backbone, Device device, int batchSize, Runnable release) {
+		model.requireBackbone(backbone.identity());
+		this.model = model;
+		this.release = release;
+		this.manager = NDManager.newBaseManager(device);
+		this.detector = new Detector(model.model(), model.preprocessing(), new FeatureSource(backbone, model.model().channels(), manager), batchSize);
+	}
+
+	/** The model in a file (kept by {@link ModelCache} for the next command) with the cached backbone. */
+	static DetectionSession open(Path modelFile, Device device, int batchSize) throws IOException {
+		ModelCache.Lease lease = ModelCache.open(modelFile, device);
+		try {
+			return new DetectionSession(lease.model(), BackboneCache.get(device), device, batchSize, lease::close);
+		} catch (IOException | RuntimeException e) {
+			lease.close();
+			throw e;
+		}
+	}
+
+	TrainedModel model() {
+		return model;
+	}
+
+	Detection detect(NamedSlice slice) {
+		return detector.detect(slice);
+	}
+
+	@Override
+	public void close() {
+		manager.close();
+		release.run();
+	}
+}

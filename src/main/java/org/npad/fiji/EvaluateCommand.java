@@ -1,0 +1,112 @@
+package org.npad.fiji;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import ij.ImagePlus;
+import ij.io.FileSaver;
+import org.npad.dataset.LabelledSet;
+import org.npad.model.TrainedModel;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Menu;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+import org.scijava.widget.FileWidget;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Plugins > N-pad > Evaluate...: judges N-pad on a labelled set (an MVTec AD category folder, or a
+ * CSV with image, mask, split, label columns): trains on the set's training images with the settings
+ * below, or takes a given model, scores the test images, and reports image AUROC, pixel AUROC, PRO,
+ * F1-max and thresholds in the Results table, with the ROC and PRO curves as plots saved as PNG.
+ */
+@Plugin(type = Command.class, label = "N-pad: evaluate on a labelled data set", menu = {
+		@Menu(label = "Plugins"), @Menu(label = "N-pad", weight = 30), @Menu(label = "Evaluate...", weight = 5)})
+public class EvaluateCommand extends TrainingSettingsCommand {
+
+	static final String ROC_PNG = "roc.png";
+	static final String PRO_PNG = "pro.png";
+
+	@Parameter(label = "Labelled data set (CSV file or MVTec folder)", style = FileWidget.FILE_AND_DIRECTORY_STYLE, persist = false)
+	private File dataset;
+
+	@Parameter(label = "Model file (empty: train on the set)", style = FileWidget.OPEN_STYLE, required = false, persist = false,
+			description = "A model to evaluate; leave empty to train one on the set's training images with the settings below")
+	private File model_file;
+
+	@Parameter(label = "Output folder for the plots", style = FileWidget.DIRECTORY_STYLE, persist = false)
+	private File output_folder;
+
+	@Parameter(label = "Overwrite existing plots", persist = false)
+	private boolean overwrite = false;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "ROC curves")
+	private ImagePlus roc_plot;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "PRO curve")
+	private ImagePlus pro_plot;
+
+	@Override
+	protected void execute() throws Exception {
+		if (dataset == null) throw new IllegalArgumentException("the labelled data set is missing");
+		if (output_folder == null || !output_folder.isDirectory())
+			throw new IllegalArgumentException("the output folder " + output_folder + " does not exist");
+		Path out = output_folder.toPath();
+		OutputFiles.requireWritable(out.resolve(ROC_PNG), overwrite, "ROC plot");
+		OutputFiles.requireWritable(out.resolve(PRO_PNG), overwrite, "PRO plot");
+		Path setPath = dataset.toPath().toAbsolutePath().normalize();
+		if (!Files.exists(setPath)) throw new IllegalArgumentException(setPath + ": no such data set file or folder");
+		LabelledSet set = LabelledSet.read(setPath);
+		Path base = Files.isDirectory(setPath) ? setPath : setPath.getParent();
+		Device device = device();
+
+		Evaluation result;
+		if (model_file != null && !model_file.getPath().isEmpty()) {
+			try (DetectionSession session = DetectionSession.open(model_file.toPath(), device, batchSize())) {
+				result = Evaluation.run(set, base, session, progress());
+				publish(set, session.model(), result);
+			}
+		} else {
+			checkSettings();
+			try (NDManager manager = NDManager.newBaseManager(device);
+					TrainedModel model = train(Evaluation.trainingImages(set, base), manager);
+					DetectionSession session = new DetectionSession(model, BackboneCache.get(device), device, batchSize(), () -> { })) {
+				result = Evaluation.run(set, base, session, progress());
+				publish(set, model, result);
+			}
+		}
+		String title = set.name();
+		roc_plot = CurvePlots.roc(result.imageRoc(), result.pixels().roc(), "N-pad ROC " + title);
+		pro_plot = CurvePlots.pro(result.pixels().pro(), "N-pad PRO " + title);
+		savePng(roc_plot, out.resolve(ROC_PNG));
+		savePng(pro_plot, out.resolve(PRO_PNG));
+	}
+
+	private static void publish(LabelledSet set, TrainedModel model, Evaluation e) {
+		ImageJ1Outputs.appendResults(table -> {
+			table.incrementCounter();
+			table.addValue("dataset", set.name());
+			table.addValue("test_images", e.testImages());
+			table.addValue("anomalous_images", e.anomalousImages());
+			table.addValue("image_auroc", e.imageRoc().auroc());
+			table.addValue("pixel_auroc", e.pixels().roc().auroc());
+			table.addValue("pro", e.pixels().pro().integrated());
+			table.addValue("image_f1_max", e.imageF1().f1());
+			table.addValue("image_f1_threshold", e.imageF1().threshold());
+			table.addValue("pixel_f1_max", e.pixels().f1Max().f1());
+			table.addValue("pixel_f1_threshold", e.pixels().f1Max().threshold());
+			table.addValue("model_image_threshold", model.thresholds().image());
+			table.addValue("model_pixel_threshold", model.thresholds().pixel());
+		});
+	}
+
+	private static void savePng(ImagePlus plot, Path file) throws IOException {
+		OutputFiles.writeAtomically(file, temp -> {
+			if (!new FileSaver(plot).saveAsPng(temp.toString())) throw new IOException("ImageJ could not write " + file);
+		});
+	}
+}
