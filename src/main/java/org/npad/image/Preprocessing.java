@@ -45,8 +45,9 @@ public record Preprocessing(
 				"window_low must be below window_high, got " + windowLow + " and " + windowHigh);
 		require(geometry != GeometryMode.CENTER_CROP || resize >= crop,
 				"with geometry center_crop, resize (" + resize + ") must be at least crop (" + crop + ")");
-		require(tileOverlap >= 0 && tileOverlap < crop,
-				"tile_overlap must be 0..crop-1 (" + (crop - 1) + "), got " + tileOverlap);
+		require(tileOverlap >= 0, "tile_overlap must be >= 0, got " + tileOverlap);
+		require(geometry != GeometryMode.TILED || tileOverlap < crop,
+				"with geometry tiled, tile_overlap must be 0..crop-1 (" + (crop - 1) + "), got " + tileOverlap);
 	}
 
 	/** The paper's preprocessing: 256 resize, 224 centre crop, type range. */
