@@ -86,9 +86,9 @@ public final class Preprocessor {
 		return mask.getf(x, y) > MASK_THRESHOLD;
 	}
 
-	private static NetworkInput sample(IntensityPlanes planes, Placement placement) {
-		Bilinear.Weights xs = placement.x().forward(planes.width());
-		Bilinear.Weights ys = placement.y().forward(planes.height());
+	private NetworkInput sample(IntensityPlanes planes, Placement placement) {
+		Bilinear.Weights xs = placement.x().forward(planes.width(), settings.antialias());
+		Bilinear.Weights ys = placement.y().forward(planes.height(), settings.antialias());
 		int n = placement.width() * placement.height();
 		float[] pixels = new float[NetworkInput.CHANNELS * n];
 		for (int c = 0; c < NetworkInput.CHANNELS; c++) {

@@ -19,6 +19,7 @@ class PreprocessingTest {
 		assertEquals(IntensityMapping.TYPE_RANGE, d.intensityMapping());
 		assertEquals(GeometryMode.CENTER_CROP, d.geometry());
 		assertEquals(32, d.tileOverlap());
+		assertTrue(d.antialias());
 	}
 
 	@Test
@@ -29,13 +30,14 @@ class PreprocessingTest {
 		for (Preprocessing.Setting s : Preprocessing.settings()) {
 			assertTrue(!s.description().isBlank(), s.name());
 		}
-		assertEquals("center_crop", Preprocessing.settings().get(5).defaultValue());
+		assertEquals("center_crop", Preprocessing.settings().get(6).defaultValue());
+		assertEquals("true", Preprocessing.settings().get(2).defaultValue());
 	}
 
 	@Test
 	void textRoundTrip() {
 		Preprocessing p = Preprocessing.defaults().withGeometry(GeometryMode.TILED).withCrop(128).withTileOverlap(16)
-				.withWindow(-3.5, 1200).withTileBlending(TileBlending.UNIFORM);
+				.withWindow(-3.5, 1200).withTileBlending(TileBlending.UNIFORM).withAntialias(false);
 		assertEquals(p, Preprocessing.fromMap(p.toMap()));
 		assertEquals("fixed_window", p.toMap().get("intensity_mapping"));
 	}
@@ -54,6 +56,7 @@ class PreprocessingTest {
 		assertMessage("intensity_mapping must be one of type_range, min_max, fixed_window, got 'linear'",
 				() -> Preprocessing.fromMap(Map.of("intensity_mapping", "linear")));
 		assertMessage("crop must be a whole number, got '22.5'", () -> Preprocessing.fromMap(Map.of("crop", "22.5")));
+		assertMessage("antialias must be true or false, got 'yes'", () -> Preprocessing.fromMap(Map.of("antialias", "yes")));
 		assertMessage("resize (200) must be at least crop (224)", () -> Preprocessing.defaults().withResize(200));
 		assertMessage("tile_overlap must be 0..crop-1 (223), got 224",
 				() -> Preprocessing.defaults().withGeometry(GeometryMode.TILED).withTileOverlap(224));

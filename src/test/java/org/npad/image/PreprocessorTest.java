@@ -17,6 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PreprocessorTest {
 
 	private static final Preprocessing FULL = Preprocessing.defaults().withGeometry(GeometryMode.FULL_RESIZE);
+	/** Plain bilinear reproduces linear images exactly, so ramps give hand-computable expectations. */
+	private static final Preprocessing PLAIN = Preprocessing.defaults().withAntialias(false);
 
 	/**
 	 * 2 x 2 to 4 x 4 with align_corners = false: source coordinates (i + 0.5) / 2 - 0.5 =
@@ -26,27 +28,44 @@ class PreprocessorTest {
 	@Test
 	void bilinearUpsamplingTwoToFour() {
 		ByteProcessor ip = new ByteProcessor(2, 2, new byte[] {0, 4, 8, 12});
-		NetworkInput in = new Preprocessor(FULL.withCrop(4)).inputs(ip).get(0);
 		float[] expected = {
 				0, 1, 3, 4,
 				2, 3, 5, 6,
 				6, 7, 9, 10,
 				8, 9, 11, 12};
-		for (int c = 0; c < 3; c++) {
-			assertArrayEquals(expected, plane(in, c), 1e-6f, "channel " + c);
+		for (boolean antialias : new boolean[] {false, true}) { // enlarging: the same either way
+			NetworkInput in = new Preprocessor(FULL.withCrop(4).withAntialias(antialias)).inputs(ip).get(0);
+			for (int c = 0; c < 3; c++) {
+				assertArrayEquals(expected, plane(in, c), 1e-6f, "channel " + c + " antialias " + antialias);
+			}
 		}
 	}
 
 	/** 4 to 2 without antialiasing: source coordinates 0.5 and 2.5, so pairs are averaged, not all four. */
 	@Test
-	void bilinearDownsamplingDoesNotAntialias() {
+	void plainDownsamplingReadsTwoPixels() {
 		ByteProcessor ip = new ByteProcessor(4, 1, new byte[] {0, 10, 20, (byte) 200});
-		NetworkInput in = new Preprocessor(FULL.withCrop(2)).inputs(ip).get(0);
+		NetworkInput in = new Preprocessor(FULL.withCrop(2).withAntialias(false)).inputs(ip).get(0);
 		assertArrayEquals(new float[] {5, 110, 5, 110}, plane(in, 0), 1e-6f);
 	}
 
 	/**
-	 * A 16-bit ramp v = 100 x + 7 y of odd size through resize 256 + centre crop 224. Bilinear
+	 * 4 to 2 antialiased: scale 2, triangle of half-width 2 around 0.5 and 2.5. Sample 0: pixels 0, 1, 2
+	 * with weights 0.75, 0.75, 0.25 (pixel -1 does not exist), so (7.5 + 5) / 1.75; sample 1: pixels
+	 * 1, 2, 3 with 0.25, 0.75, 0.75 (pixel 4 does not exist), so (2.5 + 15 + 150) / 1.75. The single row
+	 * is enlarged to 2 rows, which does not mix anything.
+	 */
+	@Test
+	void antialiasedDownsamplingAveragesEveryCoveredPixel() {
+		ByteProcessor ip = new ByteProcessor(4, 1, new byte[] {0, 10, 20, (byte) 200});
+		NetworkInput in = new Preprocessor(FULL.withCrop(2)).inputs(ip).get(0);
+		float a = 12.5f / 1.75f;
+		float b = 167.5f / 1.75f;
+		assertArrayEquals(new float[] {a, b, a, b}, plane(in, 0), 1e-5f);
+	}
+
+	/**
+	 * A 16-bit ramp v = 100 x + 7 y of odd size through resize 256 + centre crop 224. Plain bilinear
 	 * interpolation reproduces a linear function exactly, so network pixel (u, v) must be
 	 * (100 X + 7 Y) * 255 / 65535 with X = (u + 16.5) * 233 / 256 - 0.5, Y = (v + 16.5) * 301 / 256 - 0.5.
 	 */
@@ -56,7 +75,7 @@ class PreprocessorTest {
 		int h = 301;
 		short[] px = new short[w * h];
 		for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) px[y * w + x] = (short) (100 * x + 7 * y);
-		List<NetworkInput> inputs = new Preprocessor(Preprocessing.defaults()).inputs(new ShortProcessor(w, h, px, null));
+		List<NetworkInput> inputs = new Preprocessor(PLAIN).inputs(new ShortProcessor(w, h, px, null));
 		assertEquals(1, inputs.size());
 		NetworkInput in = inputs.get(0);
 		assertEquals(224, in.width());
@@ -103,7 +122,7 @@ class PreprocessorTest {
 	}
 
 	/**
-	 * RGB of odd size, full resize to 224: R = x, G = 232 - x, B = 77 are linear, so the planes must
+	 * RGB of odd size, plain full resize to 224: R = x, G = 232 - x, B = 77 are linear, so the planes must
 	 * be X, 232 - X and 77 with X = (u + 0.5) * 233 / 224 - 0.5; channels keep their order (R, G, B).
 	 * With min-max over all channels (0..232) every value is scaled by 255 / 232.
 	 */
@@ -113,8 +132,8 @@ class PreprocessorTest {
 		int h = 301;
 		ColorProcessor ip = new ColorProcessor(w, h);
 		for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) ip.set(x, y, (x << 16) | ((232 - x) << 8) | 77);
-		NetworkInput in = new Preprocessor(FULL).inputs(ip).get(0);
-		NetworkInput stretched = new Preprocessor(FULL.withIntensityMapping(IntensityMapping.MIN_MAX)).inputs(ip).get(0);
+		NetworkInput in = new Preprocessor(FULL.withAntialias(false)).inputs(ip).get(0);
+		NetworkInput stretched = new Preprocessor(FULL.withAntialias(false).withIntensityMapping(IntensityMapping.MIN_MAX)).inputs(ip).get(0);
 		for (int v = 0; v < 224; v += 31) {
 			for (int u = 0; u < 224; u += 7) {
 				double x = (u + 0.5) * 233 / 224 - 0.5;
@@ -200,7 +219,7 @@ class PreprocessorTest {
 		ByteProcessor ip = new ByteProcessor(w, h);
 		for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) ip.set(x, y, x);
 		for (GeometryMode mode : GeometryMode.values()) {
-			Preprocessing s = Preprocessing.defaults().withGeometry(mode).withCrop(mode == GeometryMode.TILED ? 96 : 224);
+			Preprocessing s = PLAIN.withGeometry(mode).withCrop(mode == GeometryMode.TILED ? 96 : 224);
 			Preprocessor pre = new Preprocessor(s);
 			TileStitcher stitcher = TileStitcher.of(w, h, s);
 			for (NetworkInput in : pre.inputs(ip)) stitcher.add(in.placement(), plane(in, 1));
