@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 /**
@@ -32,7 +33,7 @@ public final class SampleDataGenerator {
 	/** One image of the plan. */
 	private record Entry(String split, String className, DefectKind defect, int number, int width, int height) {
 		String fileName() {
-			return split + "_" + className.toLowerCase(java.util.Locale.ROOT) + "_" + String.format(java.util.Locale.ROOT, "%02d", number) + ".png";
+			return split + "_" + className.toLowerCase(Locale.ROOT) + "_" + String.format(Locale.ROOT, "%02d", number) + ".png";
 		}
 	}
 
