@@ -83,18 +83,21 @@ public record Placement(int imageWidth, int imageHeight, Axis x, Axis y) {
 			return i;
 		}
 
-		/** Interpolation weights that read the network input at its samples 0..cropLength-1 from the image. */
-		Bilinear.Weights forward(int imageLength) {
+		/**
+		 * Interpolation weights that read the network input at its samples 0..cropLength-1 from the image,
+		 * antialiased or not (see {@link Bilinear}).
+		 */
+		Bilinear.Weights forward(int imageLength, boolean antialias) {
 			double[] positions = new double[cropLength];
 			for (int u = 0; u < cropLength; u++) positions[u] = toImage(u);
 			int min = Math.max(0, start);
 			int max = Math.min(imageLength, start + length) - 1;
-			return Bilinear.Weights.of(positions, min, max);
+			return antialias ? Bilinear.antialiased(positions, length / (double) scaled, min, max) : Bilinear.plain(positions, min, max);
 		}
 
 		/**
 		 * Interpolation weights that read a map of mapLength samples spanning the network input at the
-		 * covered image pixels [from, to).
+		 * covered image pixels [from, to); plain bilinear, since maps are smooth and mostly enlarged.
 		 */
 		Bilinear.Weights backward(int from, int to, int mapLength) {
 			double[] positions = new double[Math.max(0, to - from)];
@@ -102,7 +105,7 @@ public record Placement(int imageWidth, int imageHeight, Axis x, Axis y) {
 				double u = toNetwork(from + i);
 				positions[i] = (u + 0.5) * mapLength / cropLength - 0.5;
 			}
-			return Bilinear.Weights.of(positions, 0, mapLength - 1);
+			return Bilinear.plain(positions, 0, mapLength - 1);
 		}
 	}
 

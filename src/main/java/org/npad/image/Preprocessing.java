@@ -13,6 +13,8 @@ import java.util.Map;
  *
  * @param resize           side of the square the whole image is resized to before the centre crop (center_crop only)
  * @param crop             side of the square network input
+ * @param antialias        whether shrinking averages over all covered pixels (PIL, torchvision) or reads
+ *                         only the two nearest per axis (plain bilinear); see {@link Bilinear}
  * @param intensityMapping how raw pixel values become 0-255
  * @param windowLow        raw value that becomes 0 (fixed_window only)
  * @param windowHigh       raw value that becomes 255 (fixed_window only)
@@ -23,6 +25,7 @@ import java.util.Map;
 public record Preprocessing(
 		int resize,
 		int crop,
+		boolean antialias,
 		IntensityMapping intensityMapping,
 		double windowLow,
 		double windowHigh,
@@ -45,13 +48,14 @@ public record Preprocessing(
 				"window_low must be below window_high, got " + windowLow + " and " + windowHigh);
 		require(geometry != GeometryMode.CENTER_CROP || resize >= crop,
 				"with geometry center_crop, resize (" + resize + ") must be at least crop (" + crop + ")");
-		require(tileOverlap >= 0 && tileOverlap < crop,
-				"tile_overlap must be 0..crop-1 (" + (crop - 1) + "), got " + tileOverlap);
+		require(tileOverlap >= 0, "tile_overlap must be >= 0, got " + tileOverlap);
+		require(geometry != GeometryMode.TILED || tileOverlap < crop,
+				"with geometry tiled, tile_overlap must be 0..crop-1 (" + (crop - 1) + "), got " + tileOverlap);
 	}
 
 	/** The paper's preprocessing: 256 resize, 224 centre crop, type range. */
 	public static Preprocessing defaults() {
-		return new Preprocessing(256, 224, IntensityMapping.TYPE_RANGE, 0, 255, GeometryMode.CENTER_CROP, 32,
+		return new Preprocessing(256, 224, true, IntensityMapping.TYPE_RANGE, 0, 255, GeometryMode.CENTER_CROP, 32,
 				TileBlending.LINEAR_RAMP);
 	}
 
@@ -61,6 +65,7 @@ public record Preprocessing(
 		return List.of(
 				new Setting("resize", d.get("resize"), "side of the square the whole image is resized to before the centre crop (center_crop only)"),
 				new Setting("crop", d.get("crop"), "side of the square network input in pixels"),
+				new Setting("antialias", d.get("antialias"), "true: shrinking averages every covered pixel (bilinear filter stretched by the scale, as PIL and torchvision); false: plain bilinear from the two nearest pixels"),
 				new Setting("intensity_mapping", d.get("intensity_mapping"), "type_range: 16-bit v*255/65535, 8-bit and RGB as is; min_max: each image's min..max to 0..255; fixed_window: window_low..window_high to 0..255"),
 				new Setting("window_low", d.get("window_low"), "raw value mapped to 0 (fixed_window only)"),
 				new Setting("window_high", d.get("window_high"), "raw value mapped to 255 (fixed_window only)"),
@@ -74,6 +79,7 @@ public record Preprocessing(
 		Map<String, String> m = new LinkedHashMap<>();
 		m.put("resize", Integer.toString(resize));
 		m.put("crop", Integer.toString(crop));
+		m.put("antialias", Boolean.toString(antialias));
 		m.put("intensity_mapping", snake(intensityMapping));
 		m.put("window_low", Double.toString(windowLow));
 		m.put("window_high", Double.toString(windowHigh));
@@ -98,6 +104,7 @@ public record Preprocessing(
 		return new Preprocessing(
 				integer(m, "resize"),
 				integer(m, "crop"),
+				bool(m, "antialias"),
 				parse(IntensityMapping.class, m, "intensity_mapping"),
 				number(m, "window_low"),
 				number(m, "window_high"),
@@ -106,14 +113,15 @@ public record Preprocessing(
 				parse(TileBlending.class, m, "tile_blending"));
 	}
 
-	public Preprocessing withResize(int v) { return new Preprocessing(v, crop, intensityMapping, windowLow, windowHigh, geometry, tileOverlap, tileBlending); }
-	public Preprocessing withCrop(int v) { return new Preprocessing(resize, v, intensityMapping, windowLow, windowHigh, geometry, tileOverlap, tileBlending); }
-	public Preprocessing withIntensityMapping(IntensityMapping v) { return new Preprocessing(resize, crop, v, windowLow, windowHigh, geometry, tileOverlap, tileBlending); }
+	public Preprocessing withResize(int v) { return new Preprocessing(v, crop, antialias, intensityMapping, windowLow, windowHigh, geometry, tileOverlap, tileBlending); }
+	public Preprocessing withCrop(int v) { return new Preprocessing(resize, v, antialias, intensityMapping, windowLow, windowHigh, geometry, tileOverlap, tileBlending); }
+	public Preprocessing withAntialias(boolean v) { return new Preprocessing(resize, crop, v, intensityMapping, windowLow, windowHigh, geometry, tileOverlap, tileBlending); }
+	public Preprocessing withIntensityMapping(IntensityMapping v) { return new Preprocessing(resize, crop, antialias, v, windowLow, windowHigh, geometry, tileOverlap, tileBlending); }
 	/** Also switches the intensity mapping to fixed_window, the only mapping the window means anything to. */
-	public Preprocessing withWindow(double low, double high) { return new Preprocessing(resize, crop, IntensityMapping.FIXED_WINDOW, low, high, geometry, tileOverlap, tileBlending); }
-	public Preprocessing withGeometry(GeometryMode v) { return new Preprocessing(resize, crop, intensityMapping, windowLow, windowHigh, v, tileOverlap, tileBlending); }
-	public Preprocessing withTileOverlap(int v) { return new Preprocessing(resize, crop, intensityMapping, windowLow, windowHigh, geometry, v, tileBlending); }
-	public Preprocessing withTileBlending(TileBlending v) { return new Preprocessing(resize, crop, intensityMapping, windowLow, windowHigh, geometry, tileOverlap, v); }
+	public Preprocessing withWindow(double low, double high) { return new Preprocessing(resize, crop, antialias, IntensityMapping.FIXED_WINDOW, low, high, geometry, tileOverlap, tileBlending); }
+	public Preprocessing withGeometry(GeometryMode v) { return new Preprocessing(resize, crop, antialias, intensityMapping, windowLow, windowHigh, v, tileOverlap, tileBlending); }
+	public Preprocessing withTileOverlap(int v) { return new Preprocessing(resize, crop, antialias, intensityMapping, windowLow, windowHigh, geometry, v, tileBlending); }
+	public Preprocessing withTileBlending(TileBlending v) { return new Preprocessing(resize, crop, antialias, intensityMapping, windowLow, windowHigh, geometry, tileOverlap, v); }
 
 	static String snake(Enum<?> value) {
 		return value.name().toLowerCase(Locale.ROOT);
@@ -127,6 +135,14 @@ public record Preprocessing(
 		StringBuilder known = new StringBuilder();
 		for (E e : type.getEnumConstants()) known.append(known.length() == 0 ? "" : ", ").append(snake(e));
 		throw new IllegalArgumentException(name + " must be one of " + known + ", got '" + text + "'");
+	}
+
+	private static boolean bool(Map<String, String> m, String name) {
+		String v = m.get(name).toLowerCase(Locale.ROOT);
+		if (!v.equals("true") && !v.equals("false")) {
+			throw new IllegalArgumentException(name + " must be true or false, got '" + m.get(name) + "'");
+		}
+		return v.equals("true");
 	}
 
 	private static int integer(Map<String, String> m, String name) {

@@ -3,7 +3,7 @@ package org.npad.image;
 import ij.process.ColorProcessor;
 import ij.process.ImageProcessor;
 
-import java.util.ArrayList;
+import java.util.AbstractList;
 import java.util.List;
 
 /**
@@ -37,15 +37,28 @@ public final class Preprocessor {
 		};
 	}
 
-	/** All network inputs of a slice (one, or one per tile), mapping its intensities once. */
+	/**
+	 * All network inputs of a slice (one, or one per tile, in {@link #placements} order). Intensities
+	 * are mapped once; each input is resampled when it is read and not kept, so a large image with
+	 * thousands of tiles costs one tile of memory at a time (read each element once).
+	 */
 	public List<NetworkInput> inputs(ImageProcessor image) {
 		IntensityPlanes planes = IntensityPlanes.of(image, settings);
-		List<NetworkInput> inputs = new ArrayList<>();
-		for (Placement p : placements(image.getWidth(), image.getHeight())) inputs.add(sample(planes, p));
-		return inputs;
+		List<Placement> placements = placements(image.getWidth(), image.getHeight());
+		return new AbstractList<>() {
+			@Override
+			public NetworkInput get(int index) {
+				return sample(planes, placements.get(index));
+			}
+
+			@Override
+			public int size() {
+				return placements.size();
+			}
+		};
 	}
 
-	/** The network input at one placement of a slice. */
+	/** The network input at one placement of a slice; maps the whole slice's intensities, so for many placements use {@link #inputs}. */
 	public NetworkInput input(ImageProcessor image, Placement placement) {
 		requireSize(image, placement, "image");
 		return sample(IntensityPlanes.of(image, settings), placement);
@@ -86,9 +99,9 @@ public final class Preprocessor {
 		return mask.getf(x, y) > MASK_THRESHOLD;
 	}
 
-	private static NetworkInput sample(IntensityPlanes planes, Placement placement) {
-		Bilinear.Weights xs = placement.x().forward(planes.width());
-		Bilinear.Weights ys = placement.y().forward(planes.height());
+	private NetworkInput sample(IntensityPlanes planes, Placement placement) {
+		Bilinear.Weights xs = placement.x().forward(planes.width(), settings.antialias());
+		Bilinear.Weights ys = placement.y().forward(planes.height(), settings.antialias());
 		int n = placement.width() * placement.height();
 		float[] pixels = new float[NetworkInput.CHANNELS * n];
 		for (int c = 0; c < NetworkInput.CHANNELS; c++) {

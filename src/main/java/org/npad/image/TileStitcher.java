@@ -72,7 +72,7 @@ public final class TileStitcher {
 	 * min(1, (distance to the nearer edge pixel + 1) / (overlap + 1)), so 1/(overlap + 1) on the edge
 	 * pixel and 1 from overlap pixels inwards; never 0, so the image border still gets its value.
 	 */
-	double weight(double u, int size) {
+	private double weight(double u, int size) {
 		if (blending == TileBlending.UNIFORM) return 1;
 		double clamped = Math.min(Math.max(u, 0), size - 1);
 		double distance = Math.min(clamped, size - 1 - clamped);

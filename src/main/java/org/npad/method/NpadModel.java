@@ -31,6 +31,17 @@ public record NpadModel(NpadConfig config, int[] channels, int height, int width
 		return c.imageScore() == ImageScoreKind.TOP_K_CENTROID;
 	}
 
+	/**
+	 * The same learned statistics scored under other inference settings (the ablations of Table 2,
+	 * shifting on or off): refused when the other settings need a part this model did not learn.
+	 */
+	public NpadModel withInference(NpadConfig other) {
+		if ((needsModuleA(other) && moduleA == null) || (needsModuleB(other) && moduleB == null) || (needsBank(other) && bank == null))
+			throw new IllegalArgumentException("this model was trained without a part that pixel_map=" + other.pixelMap()
+					+ " and image_score=" + other.imageScore() + " need; train it with pixel_map=fused and image_score=top_k_centroid");
+		return new NpadModel(other, channels, height, width, trainingCount, moduleA, moduleB, bank, medianDistance);
+	}
+
 	@Override
 	public void close() {
 		if (moduleA != null) moduleA.close();

@@ -6,10 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.npad.backbone.BackboneWeights;
 import org.npad.backbone.KerasResNet50Backbone;
 import org.npad.image.GeometryMode;
-import org.npad.image.IntensityMapping;
 import org.npad.image.NamedSlice;
 import org.npad.image.Preprocessing;
-import org.npad.image.TileBlending;
 import org.npad.method.ChannelRule;
 import org.npad.method.NpadConfig;
 
@@ -21,8 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Real backbone, real preprocessing, the engine: a dark pit on a striped surface must stand out. */
 class TrainingPipelineTest {
 
-	static final Preprocessing SMALL = new Preprocessing(96, 96, IntensityMapping.TYPE_RANGE, 0, 255,
-			GeometryMode.FULL_RESIZE, 16, TileBlending.LINEAR_RAMP);
+	static final Preprocessing SMALL = Preprocessing.defaults().withCrop(96).withGeometry(GeometryMode.FULL_RESIZE);
 	static final NpadConfig CONFIG = NpadConfig.accurate().withChannels(48).withChannelRule(ChannelRule.RANDOM).withShift(0)
 			.withSmoothingSigma(2);
 

@@ -1,0 +1,113 @@
+package org.npad.cli;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import com.google.gson.GsonBuilder;
+import org.npad.backbone.KerasResNet50Backbone;
+import org.npad.dataset.LabelledSet;
+import org.npad.image.Preprocessing;
+import org.npad.method.NpadConfig;
+import org.npad.method.NpadModel;
+import org.npad.pipeline.Evaluation;
+import org.npad.pipeline.FeatureSource;
+import org.npad.pipeline.Progress;
+import org.npad.pipeline.Training;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Trains on the nominal training images of a labelled set and evaluates on its test images: the
+ * benchmark behind docs/benchmarks.md. Several inference variants (the paper's experiments 1-5,
+ * shifting off) are scored from one training, since they share the learned statistics.
+ */
+public final class Evaluate {
+
+	private static final List<String> OPTIONS = List.of("data", "preset", "report", "batch", "train-limit", "test-limit", "variants", "label");
+
+	private Evaluate() {
+	}
+
+	public static void main(String[] args) throws IOException {
+		Arguments a = new Arguments(args, OPTIONS, List.of("set", "pre"));
+		Path data = Path.of(a.require("data"));
+		LabelledSet set = LabelledSet.read(data);
+		Path base = Files.isDirectory(data) ? data : data.toAbsolutePath().getParent();
+		Preprocessing preprocessing = Preprocessing.fromMap(a.settings("pre"));
+		NpadConfig config = NpadConfig.preset(a.get("preset", "accurate")).with(a.settings("set"));
+		int batch = a.getInt("batch", 8);
+		var train = limit(set.training(), a.getInt("train-limit", 0));
+		var test = limit(set.test(), a.getInt("test-limit", 0));
+		Progress progress = new ConsoleProgress();
+
+		Map<String, Object> report = new LinkedHashMap<>();
+		report.put("label", a.get("label", ""));
+		report.put("data", data.toString());
+		report.put("train_images", train.size());
+		report.put("test_images", test.size());
+		report.put("settings", config.toMap());
+		report.put("preprocessing", preprocessing.toMap());
+		List<Map<String, Object>> rows = new ArrayList<>();
+		try (NDManager manager = NDManager.newBaseManager();
+				KerasResNet50Backbone backbone = KerasResNet50Backbone.load(Device.cpu())) {
+			report.put("backbone", backbone.identity());
+			long t0 = System.nanoTime();
+			Training.Result trained = new Training(preprocessing, config, backbone, new Training.Options(batch, 0), progress, manager)
+					.run(Evaluation.slices(train, base));
+			double trainSeconds = (System.nanoTime() - t0) / 1e9;
+			report.put("train_seconds", trainSeconds);
+			report.put("train_seconds_per_image", trainSeconds / train.size());
+			report.put("median_neighbour_distance", trained.model().medianDistance());
+			FeatureSource features = new FeatureSource(backbone, trained.model().channels(), manager);
+			for (String variant : a.get("variants", "npad").split(",")) {
+				NpadModel model = trained.model().withInference(variant(variant.trim(), config));
+				Evaluation.Result r = Evaluation.run(model, preprocessing, features, batch, test, base, progress);
+				Map<String, Object> row = new LinkedHashMap<>();
+				row.put("variant", variant.trim());
+				row.put("image_auroc", 100 * r.imageAuroc());
+				row.put("pixel_auroc", 100 * r.pixelAuroc());
+				row.put("pro", 100 * r.pro());
+				row.put("pixel_f1_max", 100 * r.pixels().f1Max().f1());
+				row.put("image_f1_max", 100 * r.imageF1().f1());
+				row.put("seconds_per_test_image", r.secondsPerImage());
+				rows.add(row);
+				System.out.printf(Locale.ROOT, "%-10s image AUROC %.2f  pixel AUROC %.2f  PRO %.2f  pixel F1 %.2f  %.3f s/image%n",
+						variant, 100 * r.imageAuroc(), 100 * r.pixelAuroc(), 100 * r.pro(), 100 * r.pixels().f1Max().f1(), r.secondsPerImage());
+			}
+		}
+		report.put("peak_memory_mib", PeakMemory.mebibytes());
+		report.put("results", rows);
+		String reportDir = a.get("report", null);
+		if (reportDir != null) write(Path.of(reportDir), a.get("label", "evaluation"), report, rows);
+	}
+
+	/** "npad" is the trained configuration; "exp1".."exp5" the paper's ablations; "noshift" the trained one without shifting. */
+	static NpadConfig variant(String name, NpadConfig trained) {
+		if (name.equals("npad")) return trained;
+		if (name.equals("noshift")) return trained.withShift(0);
+		if (name.matches("exp[1-5]")) return NpadConfig.experiment(name.charAt(3) - '0', trained);
+		throw new IllegalArgumentException("unknown variant '" + name + "': use npad, noshift or exp1..exp5");
+	}
+
+	private static <T> List<T> limit(List<T> list, int n) {
+		return n > 0 && n < list.size() ? list.subList(0, n) : list;
+	}
+
+	private static void write(Path dir, String label, Map<String, Object> report, List<Map<String, Object>> rows) throws IOException {
+		Files.createDirectories(dir);
+		String stem = label.isBlank() ? "evaluation" : label;
+		Files.writeString(dir.resolve(stem + ".json"), new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(report));
+		StringBuilder csv = new StringBuilder("label,variant,image_auroc,pixel_auroc,pro,pixel_f1_max,image_f1_max,seconds_per_test_image,train_seconds_per_image,peak_memory_mib\n");
+		for (Map<String, Object> r : rows)
+			csv.append(String.format(Locale.ROOT, "%s,%s,%.2f,%.2f,%.2f,%.2f,%.2f,%.4f,%.4f,%d%n", stem, r.get("variant"), r.get("image_auroc"),
+					r.get("pixel_auroc"), r.get("pro"), r.get("pixel_f1_max"), r.get("image_f1_max"), r.get("seconds_per_test_image"),
+					report.get("train_seconds_per_image"), report.get("peak_memory_mib")));
+		Files.writeString(dir.resolve(stem + ".csv"), csv.toString());
+	}
+}

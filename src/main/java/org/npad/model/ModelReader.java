@@ -1,0 +1,182 @@
+package org.npad.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import org.npad.backbone.BackboneIdentity;
+import org.npad.method.CentroidBank;
+import org.npad.method.NpadModel;
+import org.npad.method.PositionGaussians;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.zip.CRC32C;
+
+/**
+ * Reads one model file (layout in {@link ModelFile}), checking in this order: that it is a model
+ * file at all, its format version, that it is complete, the header checksum, the consistency of the
+ * array table, then each array's checksum as it streams in and finally the whole-file checksum.
+ */
+final class ModelReader {
+
+	private final Path file;
+	private final int chunkValues;
+
+	ModelReader(Path file, int chunkValues) {
+		this.file = file.toAbsolutePath();
+		this.chunkValues = chunkValues;
+	}
+
+	ModelInfo readHeader() throws IOException {
+		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+			return header(channel);
+		}
+	}
+
+	/** @param backbone the backbone the model must have been trained with, or null to accept any */
+	TrainedModel read(NDManager manager, BackboneIdentity backbone) throws IOException {
+		try {
+			return load(manager, backbone);
+		} catch (ClosedByInterruptException e) {
+			throw ModelWriter.cancelled("reading " + file, e);
+		}
+	}
+
+	private TrainedModel load(NDManager manager, BackboneIdentity backbone) throws IOException {
+		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+				NDManager loading = manager.newSubManager()) {
+			ModelInfo info = header(channel);
+			if (backbone != null) {
+				try {
+					TrainedModel.requireSameBackbone(info.backbone(), backbone);
+				} catch (IllegalStateException e) {
+					throw new ModelFileException(file, e.getMessage());
+				}
+			}
+			CRC32C whole = new CRC32C();
+			whole.update(bytes(channel, 0, (int) info.dataStart()));
+			Map<String, NDArray> arrays = new HashMap<>();
+			for (StoredArray a : info.arrays()) arrays.put(a.name(), readArray(channel, info, a, loading, whole));
+			int trailer = bytes(channel, info.fileLength() - ModelFile.CHECKSUM, ModelFile.CHECKSUM).order(ByteOrder.LITTLE_ENDIAN).getInt();
+			if (trailer != (int) whole.getValue()) {
+				throw corrupted("checksum mismatch in the trailer (the header and every array check out, so the last "
+						+ ModelFile.CHECKSUM + " bytes are damaged)");
+			}
+			arrays.values().forEach(a -> a.attach(manager));
+			NpadModel model = new NpadModel(info.config(), info.channels(), info.height(), info.width(), info.trainingCount(),
+					module(arrays, ModelFile.MODULE_A), module(arrays, ModelFile.MODULE_B),
+					arrays.containsKey(ModelFile.BANK) ? new CentroidBank(arrays.get(ModelFile.BANK)) : null,
+					info.medianDistance());
+			return new TrainedModel(model, info.backbone(), info.preprocessing(), info.thresholds(), info.provenance());
+		}
+	}
+
+	private ModelInfo header(FileChannel channel) throws IOException {
+		long size = channel.size();
+		ByteBuffer preamble = bytes(channel, 0, (int) Math.min(size, ModelFile.PREAMBLE)).order(ByteOrder.LITTLE_ENDIAN);
+		byte[] magic = new byte[Math.min(preamble.remaining(), ModelFile.MAGIC.length)];
+		preamble.get(0, magic);
+		if (!Arrays.equals(magic, Arrays.copyOf(ModelFile.MAGIC, magic.length)) || size == 0) {
+			throw new ModelFileException(file, "not an N-pad model file (it does not begin with "
+					+ new String(ModelFile.MAGIC, StandardCharsets.US_ASCII) + ")");
+		}
+		if (size < ModelFile.MAGIC.length + Integer.BYTES) throw truncatedPreamble(size);
+		int version = preamble.getInt(ModelFile.MAGIC.length);
+		if (version > ModelFile.FORMAT_VERSION) {
+			throw new ModelFileException(file, "written by format version " + version + "; this plugin reads version "
+					+ ModelFile.FORMAT_VERSION + ": update the plugin");
+		}
+		if (version != ModelFile.FORMAT_VERSION) throw corrupted("format version " + version + " does not exist");
+		if (size < ModelFile.PREAMBLE) throw truncatedPreamble(size);
+		long fileLength = preamble.getLong(ModelFile.MAGIC.length + Integer.BYTES);
+		int headerLength = preamble.getInt(ModelFile.MAGIC.length + Integer.BYTES + Long.BYTES);
+		long dataStart = (long) ModelFile.PREAMBLE + headerLength + ModelFile.CHECKSUM;
+		if (headerLength <= 0 || fileLength < dataStart + ModelFile.CHECKSUM) {
+			throw corrupted("the preamble gives impossible lengths (file " + fileLength + " bytes, header " + headerLength + " bytes)");
+		}
+		if (size < dataStart) throw truncated(fileLength, size);
+		ByteBuffer header = bytes(channel, ModelFile.PREAMBLE, headerLength + ModelFile.CHECKSUM).order(ByteOrder.LITTLE_ENDIAN);
+		CRC32C crc = new CRC32C();
+		crc.update(preamble.rewind());
+		crc.update(header.slice(0, headerLength));
+		if (header.getInt(headerLength) != (int) crc.getValue()) throw corrupted("checksum mismatch in the header");
+		if (size < fileLength) throw truncated(fileLength, size);
+		if (size > fileLength) throw corrupted("expected " + fileLength + " bytes, found " + size + " (data after the end of the model)");
+		ModelInfo info;
+		try {
+			info = HeaderJson.read(StandardCharsets.UTF_8.decode(header.slice(0, headerLength)).toString(), version, fileLength, dataStart);
+		} catch (RuntimeException e) {
+			throw new ModelFileException(file, "the header cannot be read: " + e.getMessage(), e);
+		}
+		ArrayTable.check(info, this::corrupted);
+		return info;
+	}
+
+	private NDArray readArray(FileChannel channel, ModelInfo info, StoredArray stored, NDManager manager, CRC32C whole) throws IOException {
+		long[] shape = stored.shape();
+		Encoding encoding = stored.encoding();
+		int perItem = (int) Encoding.itemValues(shape);
+		int itemBytes = encoding.storedItemBytes(shape);
+		int itemsPerChunk = (int) Math.max(1, Math.min(shape[0], chunkValues / Math.max(1, perItem)));
+		NDArray array = manager.create(new Shape(shape), DataType.FLOAT32);
+		float[] values = new float[itemsPerChunk * perItem];
+		CRC32C crc = new CRC32C();
+		long start = info.dataStart() + stored.offset();
+		for (long from = 0; from < shape[0]; from += itemsPerChunk) {
+			if (Thread.currentThread().isInterrupted()) throw ModelWriter.cancelled("reading " + file, null);
+			int items = (int) Math.min(itemsPerChunk, shape[0] - from);
+			ByteBuffer buffer = bytes(channel, start + from * itemBytes, items * itemBytes).order(ByteOrder.LITTLE_ENDIAN);
+			crc.update(buffer.duplicate());
+			whole.update(buffer.duplicate());
+			encoding.decode(buffer, items, shape, values);
+			long[] chunkShape = shape.clone();
+			chunkShape[0] = items;
+			float[] chunkValues = items == itemsPerChunk ? values : Arrays.copyOf(values, items * perItem);
+			try (NDArray chunk = manager.create(chunkValues, new Shape(chunkShape))) {
+				array.set(new NDIndex(from + ":" + (from + items)), chunk);
+			}
+		}
+		if ((int) crc.getValue() != stored.crc32c()) {
+			throw corrupted("checksum mismatch in array " + stored.name() + " (bytes " + start + " to " + (start + stored.length()) + ")");
+		}
+		return array;
+	}
+
+	private static PositionGaussians module(Map<String, NDArray> arrays, String module) {
+		NDArray mean = arrays.get(module + ModelFile.MEAN);
+		return mean == null ? null : new PositionGaussians(mean, arrays.get(module + ModelFile.PRECISION));
+	}
+
+	/** Reads exactly count bytes at position; the caller has checked that the file is long enough. */
+	private ByteBuffer bytes(FileChannel channel, long position, int count) throws IOException {
+		ByteBuffer buffer = ByteBuffer.allocate(count);
+		while (buffer.hasRemaining()) {
+			if (channel.read(buffer, position + buffer.position()) < 0) throw truncated(position + count, channel.size());
+		}
+		return buffer.flip();
+	}
+
+	private ModelFileException truncatedPreamble(long size) {
+		return new ModelFileException(file, "truncated: expected at least " + ModelFile.PREAMBLE + " bytes, found " + size);
+	}
+
+	private ModelFileException truncated(long expected, long size) {
+		return new ModelFileException(file, "truncated: expected " + expected + " bytes, found " + size
+				+ " (an interrupted copy or download, or a full disk)");
+	}
+
+	private ModelFileException corrupted(String problem) {
+		return new ModelFileException(file, "corrupted: " + problem);
+	}
+}

@@ -1,0 +1,53 @@
+package org.npad.model;
+
+import org.npad.backbone.BackboneIdentity;
+import org.npad.image.Preprocessing;
+import org.npad.method.NpadModel;
+
+/**
+ * Everything detection needs besides the backbone itself: the statistics, the network they were
+ * computed with, how images were turned into network inputs, the thresholds and where it all came
+ * from. This is what a model file holds.
+ *
+ * @param model         the statistics and the method's settings
+ * @param backbone      the network whose features the statistics describe
+ * @param preprocessing how images became network inputs in training; detection must repeat it
+ * @param thresholds    decision thresholds and the nominal scores behind them
+ * @param provenance    training images, creation time, plugin version
+ */
+public record TrainedModel(NpadModel model, BackboneIdentity backbone, Preprocessing preprocessing,
+		Thresholds thresholds, Provenance provenance) implements AutoCloseable {
+
+	public TrainedModel {
+		if (model == null || backbone == null || preprocessing == null || thresholds == null || provenance == null) {
+			throw new IllegalArgumentException("a trained model needs its statistics, backbone, preprocessing, thresholds and provenance");
+		}
+	}
+
+	/**
+	 * Refuses to go on with another network than the one the model was trained with: its features
+	 * would be compared to statistics of different features, and the scores would mean nothing.
+	 *
+	 * @throws IllegalStateException naming both backbones when they differ
+	 */
+	public void requireBackbone(BackboneIdentity actual) {
+		requireSameBackbone(backbone, actual);
+	}
+
+	static void requireSameBackbone(BackboneIdentity trained, BackboneIdentity actual) {
+		if (!trained.name().equals(actual.name()) || !trained.weightSha256().equalsIgnoreCase(actual.weightSha256())) {
+			throw new IllegalStateException("the model was trained with backbone " + describe(trained)
+					+ " but the backbone in use is " + describe(actual)
+					+ ": load the backbone the model was trained with, or train a new model");
+		}
+	}
+
+	private static String describe(BackboneIdentity b) {
+		return "'" + b.name() + "' (weights sha256 " + b.weightSha256() + ")";
+	}
+
+	@Override
+	public void close() {
+		model.close();
+	}
+}

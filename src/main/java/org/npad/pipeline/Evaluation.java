@@ -1,0 +1,100 @@
+package org.npad.pipeline;
+
+import ij.process.ImageProcessor;
+import org.npad.dataset.LabelledImage;
+import org.npad.image.ImageFolder;
+import org.npad.image.NamedSlice;
+import org.npad.image.Preprocessing;
+import org.npad.image.Preprocessor;
+import org.npad.method.NpadModel;
+import org.npad.metrics.F1Max;
+import org.npad.metrics.PixelMetrics;
+import org.npad.metrics.Roc;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Scores a labelled test set with a trained model and measures it as method.md section 5 asks:
+ * image AUROC over image scores, pixel AUROC, PRO (to FPR 0.3) and F1-max over all pixels of all
+ * network inputs, with the masks brought into the same geometry as the inputs.
+ */
+public final class Evaluation {
+
+	/**
+	 * @param images       per-image scores, labels and names
+	 * @param imageRoc     ROC over image scores
+	 * @param imageF1      best image F1 and its threshold
+	 * @param pixels       pixel ROC, PRO and F1-max
+	 * @param secondsPerImage mean detection time per test image
+	 */
+	public record Result(List<String> names, double[] scores, boolean[] labels, Roc imageRoc, F1Max imageF1,
+			PixelMetrics pixels, double secondsPerImage) {
+
+		public double imageAuroc() {
+			return imageRoc.auroc();
+		}
+
+		public double pixelAuroc() {
+			return pixels.roc().auroc();
+		}
+
+		public double pro() {
+			return pixels.pro().integrated();
+		}
+	}
+
+	private Evaluation() {
+	}
+
+	/** The images of a labelled list as slices, read lazily, named by their path relative to base. */
+	public static Iterable<NamedSlice> slices(List<LabelledImage> images, Path base) {
+		return () -> images.stream().flatMap(i -> ImageFolder.read(i.image(), name(i.image(), base)).stream()).iterator();
+	}
+
+	public static Result run(NpadModel model, Preprocessing preprocessing, FeatureSource features, int batchSize,
+			List<LabelledImage> test, Path base, Progress progress) {
+		Detector detector = new Detector(model, preprocessing, features, batchSize);
+		Preprocessor preprocessor = new Preprocessor(preprocessing);
+		List<String> names = new ArrayList<>();
+		List<Double> scores = new ArrayList<>();
+		List<Boolean> labels = new ArrayList<>();
+		List<float[]> maps = new ArrayList<>();
+		List<boolean[]> masks = new ArrayList<>();
+		int width = -1, height = -1;
+		long start = System.nanoTime();
+		for (LabelledImage image : test) {
+			for (NamedSlice slice : ImageFolder.read(image.image(), name(image.image(), base))) {
+				progress.checkCancelled();
+				Detection d = detector.detect(slice);
+				ImageProcessor mask = image.mask() == null ? null : ImageFolder.open(image.mask()).getProcessor();
+				if (mask != null && (mask.getWidth() != slice.width() || mask.getHeight() != slice.height()))
+					throw new IllegalArgumentException("mask " + image.mask() + " is " + mask.getWidth() + " x " + mask.getHeight()
+							+ " but its image " + image.image() + " is " + slice.width() + " x " + slice.height());
+				for (int p = 0; p < d.placements().size(); p++) {
+					float[] map = d.networkMaps().get(p);
+					maps.add(map);
+					masks.add(mask == null ? new boolean[map.length] : preprocessor.mask(mask, d.placements().get(p)));
+					width = d.placements().get(p).width();
+					height = d.placements().get(p).height();
+				}
+				names.add(slice.name());
+				scores.add((double) d.score());
+				labels.add(image.anomalous());
+				progress.report("Evaluating", names.size(), test.size());
+			}
+		}
+		double seconds = (System.nanoTime() - start) / 1e9 / Math.max(1, names.size());
+		double[] s = scores.stream().mapToDouble(Double::doubleValue).toArray();
+		boolean[] l = new boolean[labels.size()];
+		for (int i = 0; i < l.length; i++) l[i] = labels.get(i);
+		Roc roc = Roc.of(s, l);
+		return new Result(names, s, l, roc, F1Max.of(roc), PixelMetrics.of(maps, masks, width, height), seconds);
+	}
+
+	static String name(Path image, Path base) {
+		Path p = base == null ? image.getFileName() : base.toAbsolutePath().relativize(image.toAbsolutePath());
+		return p.toString().replace('\\', '/');
+	}
+}

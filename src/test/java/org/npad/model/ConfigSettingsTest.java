@@ -1,0 +1,59 @@
+package org.npad.model;
+
+import org.junit.jupiter.api.Test;
+import org.npad.method.NpadConfig;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ConfigSettingsTest {
+
+	/** The names method.md and the settings' own error messages use. */
+	@Test
+	void namesAreTheSnakeCaseSettingNames() {
+		assertEquals(List.of("channels", "channel_rule", "seed", "epsilon", "train_neighbourhood", "gamma", "gamma_scale",
+				"infer_neighbourhood", "pixel_map", "image_score", "top_k", "centroid_ratio", "kmeans_iterations",
+				"kmeans_sample", "smoothing_sigma", "shift", "shift_aggregation", "threshold_percentile"),
+				List.copyOf(ConfigSettings.toMap(NpadConfig.paper()).keySet()));
+	}
+
+	@Test
+	void valuesAreWrittenAsText() {
+		Map<String, String> m = ConfigSettings.toMap(TestModels.config());
+		assertEquals("most_nonzero", m.get("channel_rule"));
+		assertEquals("0.02", m.get("epsilon"));
+		assertEquals("42", m.get("seed"));
+		assertEquals("d2", m.get("pixel_map"));
+	}
+
+	@Test
+	void everySettingRoundTrips() {
+		for (NpadConfig c : new NpadConfig[] {TestModels.config(), NpadConfig.paper(), NpadConfig.padim(),
+				NpadConfig.fast().withEpsilon(1e-7).withGamma(0.1 + 0.2)}) {
+			assertEquals(c, ConfigSettings.fromMap(ConfigSettings.toMap(c)));
+		}
+	}
+
+	@Test
+	void missingUnknownAndBadSettingsAreNamed() {
+		Map<String, String> missing = ConfigSettings.toMap(NpadConfig.paper());
+		missing.remove("top_k");
+		assertEquals("setting 'top_k' is missing", assertThrows(IllegalArgumentException.class, () -> ConfigSettings.fromMap(missing)).getMessage());
+
+		Map<String, String> unknown = ConfigSettings.toMap(NpadConfig.paper());
+		unknown.put("zoom", "2");
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> ConfigSettings.fromMap(unknown)).getMessage().contains("zoom"));
+
+		Map<String, String> bad = ConfigSettings.toMap(NpadConfig.paper());
+		bad.put("pixel_map", "d3");
+		assertEquals("setting 'pixel_map' has unknown value 'd3'", assertThrows(IllegalArgumentException.class, () -> ConfigSettings.fromMap(bad)).getMessage());
+
+		Map<String, String> invalid = ConfigSettings.toMap(NpadConfig.paper());
+		invalid.put("epsilon", "-1");
+		assertEquals("epsilon must be positive, got -1.0", assertThrows(IllegalArgumentException.class, () -> ConfigSettings.fromMap(invalid)).getMessage());
+	}
+}
