@@ -1,0 +1,214 @@
+package org.npad.fiji;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.gui.ImageRoi;
+import ij.gui.Overlay;
+import ij.gui.Roi;
+import ij.measure.ResultsTable;
+import ij.process.FloatProcessor;
+import ij.process.ImageProcessor;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.npad.backbone.BackboneIdentity;
+import org.npad.image.NamedSlice;
+import org.npad.metrics.ConnectedComponents;
+import org.npad.model.ModelFile;
+import org.npad.model.Thresholds;
+import org.npad.model.TrainedModel;
+import org.npad.pipeline.Detection;
+import org.npad.pipeline.Detector;
+import org.npad.pipeline.FeatureSource;
+import org.scijava.Context;
+import org.scijava.command.CommandModule;
+
+import java.awt.image.IndexColorModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.npad.fiji.FijiTestSupport.SAMPLES;
+import static org.npad.fiji.FijiTestSupport.refused;
+import static org.npad.fiji.FijiTestSupport.run;
+import static org.npad.fiji.FijiTestSupport.succeeded;
+
+/**
+ * Detect on the current image, headless: every output checked against the pipeline run on its own
+ * (heatmap = the detection map, mask = map >= threshold, ROIs = the mask's 8-connected regions,
+ * table row = score, decision and areas), the original untouched, and bad inputs refused.
+ */
+class DetectCommandTest {
+
+	static Context context;
+	@TempDir
+	static Path dir;
+	static Path model;
+	static final Path PIT = SAMPLES.resolve("images/Pit/test_pit_00.png");
+	static final Path FREE = SAMPLES.resolve("images/Free/test_free_00.png");
+
+	@BeforeAll
+	static void train() throws Exception {
+		context = FijiTestSupport.context();
+		model = dir.resolve("free.npad");
+		FijiTestSupport.trainSampleModel(context, model);
+	}
+
+	@AfterAll
+	static void stop() {
+		context.dispose();
+	}
+
+	/** The pipeline's own detection of a slice with the model file, without any command. */
+	static Detection pipelineDetection(ImageProcessor ip, String name) throws Exception {
+		try (NDManager m = NDManager.newBaseManager(); TrainedModel trained = ModelFile.read(model, m)) {
+			Detector detector = new Detector(trained.model(), trained.preprocessing(),
+					new FeatureSource(BackboneCache.get(Device.cpu()), trained.model().channels(), m), 8);
+			return detector.detect(new NamedSlice(name, null, 1, ip));
+		}
+	}
+
+	@Test
+	void outputsAgreeWithThePipelineTheThresholdAndTheRegions() throws Exception {
+		ImagePlus image = FijiTestSupport.open(PIT);
+		byte[] original = ((byte[]) image.getProcessor().getPixels()).clone();
+		ResultsTable table = FijiTestSupport.clearedResults();
+		CommandModule module = succeeded(run(context, DetectCommand.class, "image", image, "model_file", model.toFile()));
+
+		Detection expected = pipelineDetection(FijiTestSupport.open(PIT).getProcessor(), image.getTitle());
+		Thresholds t = ModelFile.readHeader(model).thresholds();
+		ImagePlus heatmap = (ImagePlus) module.getOutput("heatmap");
+		assertEquals(32, heatmap.getBitDepth());
+		assertArrayEquals(expected.map(), (float[]) heatmap.getProcessor().getPixels(), "the heatmap is the detection map");
+
+		boolean[] mask = new boolean[expected.map().length];
+		for (int i = 0; i < mask.length; i++) mask[i] = expected.map()[i] >= t.pixel();
+		byte[] maskPixels = (byte[]) ((ImagePlus) module.getOutput("mask")).getProcessor().getPixels();
+		for (int i = 0; i < mask.length; i++) assertEquals(mask[i] ? (byte) 255 : 0, maskPixels[i], "mask pixel " + i);
+
+		ConnectedComponents regions = ConnectedComponents.of(mask, expected.width(), expected.height());
+		List<Roi> outlines = new ArrayList<>();
+		ImageRoi heat = null;
+		for (Roi roi : image.getOverlay().toArray()) {
+			if (roi instanceof ImageRoi ir) heat = ir;
+			else outlines.add(roi);
+		}
+		assertEquals(regions.count(), outlines.size(), "one ROI per connected region");
+		assertArrayEquals(mask, toMask(outlines, expected.width(), expected.height()), "the ROIs cover exactly the mask");
+		for (int k = 0; k < outlines.size(); k++)
+			assertEquals(regions.region(k + 1).area(), pixels(outlines.get(k)), "area of region " + (k + 1));
+		assertTrue(regions.count() > 0, "the pit is found");
+
+		assertNotNull(heat, "the heatmap is an overlay image");
+		IndexColorModel lut = (IndexColorModel) heat.getProcessor().getColorModel();
+		assertEquals(0, lut.getAlpha(0), "cold pixels are transparent");
+		assertEquals(Math.round(255 * HeatmapOverlay.MAX_OPACITY), lut.getAlpha(255));
+		assertArrayEquals(original, (byte[]) image.getProcessor().getPixels(), "the original pixels are untouched");
+
+		assertEquals(1, table.size());
+		assertEquals(image.getTitle(), table.getStringValue("image", 0));
+		assertEquals(expected.score(), table.getValue("score", 0), 1e-6);
+		assertEquals(expected.score() >= t.image() ? "anomalous" : "nominal", table.getStringValue("decision", 0));
+		assertEquals(t.image(), table.getValue("threshold", 0), 1e-9);
+		assertEquals(t.pixel(), table.getValue("pixel_threshold", 0), 1e-9);
+		assertEquals(regions.count(), table.getValue("regions", 0));
+		int area = 0, largest = 0;
+		for (boolean b : mask) area += b ? 1 : 0;
+		for (ConnectedComponents.Region r : regions.regions()) largest = Math.max(largest, r.area());
+		assertEquals(area, table.getValue("anomalous_area", 0));
+		assertEquals(largest, table.getValue("largest_region", 0));
+	}
+
+	@Test
+	void userThresholdsReplaceTheModels() throws Exception {
+		ImagePlus image = FijiTestSupport.open(FREE);
+		Detection expected = pipelineDetection(FijiTestSupport.open(FREE).getProcessor(), "free");
+		float[] sorted = expected.map().clone();
+		Arrays.sort(sorted);
+		double pixel = sorted[sorted.length * 9 / 10]; // the hottest tenth of the image
+		double imageThreshold = expected.score() / 2;
+		ResultsTable table = FijiTestSupport.clearedResults();
+		CommandModule module = succeeded(run(context, DetectCommand.class, "image", image, "model_file", model.toFile(),
+				"pixel_threshold", pixel, "image_threshold", imageThreshold, "create_heatmap", false, "show_overlay", false));
+		assertNull(module.getOutput("heatmap"));
+		assertNull(image.getOverlay());
+		byte[] maskPixels = (byte[]) ((ImagePlus) module.getOutput("mask")).getProcessor().getPixels();
+		int area = 0;
+		for (int i = 0; i < maskPixels.length; i++) {
+			assertEquals(expected.map()[i] >= pixel ? (byte) 255 : 0, maskPixels[i]);
+			area += maskPixels[i] != 0 ? 1 : 0;
+		}
+		assertEquals("anomalous", table.getStringValue("decision", 0), "score above the user's image threshold");
+		assertEquals(imageThreshold, table.getValue("threshold", 0), 1e-9);
+		assertEquals(area, table.getValue("anomalous_area", 0));
+	}
+
+	@Test
+	void eachSliceOfAStackIsAnImage() throws Exception {
+		ImagePlus pit = FijiTestSupport.open(PIT), free = FijiTestSupport.open(FREE);
+		ImageStack stack = new ImageStack(pit.getWidth(), pit.getHeight());
+		stack.addSlice(pit.getProcessor());
+		stack.addSlice(free.getProcessor());
+		ImagePlus image = new ImagePlus("pair", stack);
+		ResultsTable table = FijiTestSupport.clearedResults();
+		CommandModule module = succeeded(run(context, DetectCommand.class, "image", image, "model_file", model.toFile()));
+
+		assertEquals(2, table.size());
+		assertEquals("pair#1", table.getStringValue("image", 0));
+		assertEquals("pair#2", table.getStringValue("image", 1));
+		ImagePlus heatmap = (ImagePlus) module.getOutput("heatmap");
+		assertEquals(2, heatmap.getStackSize());
+		assertArrayEquals(pipelineDetection(free.getProcessor(), "free").map(), (float[]) heatmap.getStack().getPixels(2));
+		Overlay overlay = image.getOverlay();
+		List<Integer> positions = new ArrayList<>();
+		for (Roi roi : overlay.toArray()) if (roi instanceof ImageRoi) positions.add(roi.getPosition());
+		assertEquals(List.of(1, 2), positions, "each slice shows its own heatmap");
+	}
+
+	@Test
+	void refusesWrongModelsAndUnsupportedImages() throws Exception {
+		ImagePlus image = FijiTestSupport.open(PIT);
+		Path text = dir.resolve("not-a-model.npad");
+		Files.writeString(text, "hello, I am not a model");
+		String reason = refused(run(context, DetectCommand.class, "image", image, "model_file", text.toFile()));
+		assertTrue(reason.contains(text.toString()), reason);
+
+		Path missing = dir.resolve("missing.npad");
+		reason = refused(run(context, DetectCommand.class, "image", image, "model_file", missing.toFile()));
+		assertTrue(reason.contains(missing.toString()) && reason.contains("no such model file"), reason);
+
+		Path foreign = dir.resolve("other-backbone.npad");
+		try (NDManager m = NDManager.newBaseManager(); TrainedModel trained = ModelFile.read(model, m)) {
+			ModelFile.write(new TrainedModel(trained.model(), new BackboneIdentity("some-other-net", "0123abcd"), trained.preprocessing(),
+					trained.thresholds(), trained.provenance()), foreign);
+		}
+		reason = refused(run(context, DetectCommand.class, "image", image, "model_file", foreign.toFile()));
+		assertTrue(reason.contains("some-other-net"), reason);
+
+		ImagePlus float32 = new ImagePlus("float", new FloatProcessor(64, 64));
+		reason = refused(run(context, DetectCommand.class, "image", float32, "model_file", model.toFile()));
+		assertTrue(reason.contains("32-bit"), reason);
+	}
+
+	/** The union of the ROIs' pixels as a row-major mask. */
+	static boolean[] toMask(List<Roi> rois, int width, int height) {
+		boolean[] mask = new boolean[width * height];
+		for (Roi roi : rois)
+			for (java.awt.Point p : roi.getContainedPoints()) mask[p.y * width + p.x] = true;
+		return mask;
+	}
+
+	static int pixels(Roi roi) {
+		return roi.getContainedPoints().length;
+	}
+}
