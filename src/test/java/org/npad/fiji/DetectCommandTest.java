@@ -60,8 +60,7 @@ class DetectCommandTest {
 	@BeforeAll
 	static void train() throws Exception {
 		context = FijiTestSupport.context();
-		model = dir.resolve("free.npad");
-		FijiTestSupport.trainSampleModel(context, model);
+		model = FijiTestSupport.sampleModel();
 	}
 
 	@AfterAll
@@ -71,6 +70,10 @@ class DetectCommandTest {
 
 	/** The pipeline's own detection of a slice with the model file, without any command. */
 	static Detection pipelineDetection(ImageProcessor ip, String name) throws Exception {
+		return pipelineDetection(ip, name, model);
+	}
+
+	static Detection pipelineDetection(ImageProcessor ip, String name, Path model) throws Exception {
 		try (NDManager m = NDManager.newBaseManager(); TrainedModel trained = ModelFile.read(model, m)) {
 			Detector detector = new Detector(trained.model(), trained.preprocessing(),
 					new FeatureSource(BackboneCache.get(Device.cpu()), trained.model().channels(), m), 8);

@@ -12,6 +12,7 @@ import org.scijava.command.CommandService;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -64,6 +65,29 @@ final class FijiTestSupport {
 	static String refused(CommandModule module) {
 		assertTrue(module.isCanceled(), "the command should have refused its inputs");
 		return module.getCancelReason();
+	}
+
+	private static Path sampleModel;
+
+	/**
+	 * A model of the sample data's nominal training images with the small settings, trained once per
+	 * test JVM (by the Train command) and shared by the tests that only use it.
+	 */
+	static synchronized Path sampleModel() throws Exception {
+		if (sampleModel == null) {
+			Path dir = Files.createTempDirectory("npad-fiji-test");
+			Path file = dir.resolve("free.npad");
+			Context context = context();
+			try {
+				trainSampleModel(context, file);
+			} finally {
+				context.dispose();
+			}
+			file.toFile().deleteOnExit();
+			dir.toFile().deleteOnExit();
+			sampleModel = file;
+		}
+		return sampleModel;
 	}
 
 	/** Trains the sample data's nominal training images into a model file with the small settings. */

@@ -1,0 +1,149 @@
+package org.npad.fiji;
+
+import ij.ImagePlus;
+import ij.gui.Roi;
+import ij.io.RoiDecoder;
+import ij.measure.ResultsTable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.npad.metrics.ConnectedComponents;
+import org.npad.model.ModelFile;
+import org.npad.pipeline.Detection;
+import org.scijava.Context;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.npad.fiji.FijiTestSupport.SAMPLES;
+import static org.npad.fiji.FijiTestSupport.refused;
+import static org.npad.fiji.FijiTestSupport.run;
+import static org.npad.fiji.FijiTestSupport.succeeded;
+
+/** Detect Folder, headless: the files it writes, the CSV, and its refusal to overwrite. */
+class DetectFolderCommandTest {
+
+	static Context context;
+	static Path model;
+
+	@BeforeAll
+	static void start() throws Exception {
+		context = FijiTestSupport.context();
+		model = FijiTestSupport.sampleModel();
+	}
+
+	@AfterAll
+	static void stop() {
+		context.dispose();
+	}
+
+	/** Three sample images, one of them in a sub-folder. */
+	static Path images(Path dir) throws Exception {
+		Path in = Files.createDirectories(dir.resolve("in/crack"));
+		Files.copy(SAMPLES.resolve("images/Pit/test_pit_00.png"), dir.resolve("in/pit.png"));
+		Files.copy(SAMPLES.resolve("images/Free/test_free_00.png"), dir.resolve("in/free.png"));
+		Files.copy(SAMPLES.resolve("images/Crack/test_crack_00.png"), in.resolve("crack.png"));
+		return dir.resolve("in");
+	}
+
+	@Test
+	void writesHeatmapsMasksRoisAndACsvThatAgreeWithTheDetections(@TempDir Path dir) throws Exception {
+		Path in = images(dir);
+		Path out = Files.createDirectory(dir.resolve("out"));
+		ResultsTable table = FijiTestSupport.clearedResults();
+		succeeded(run(context, DetectFolderCommand.class, "folder", in.toFile(), "recursive", true, "model_file", model.toFile(),
+				"output_folder", out.toFile()));
+
+		double pixelThreshold = ModelFile.readHeader(model).thresholds().pixel();
+		List<String> csv = Files.readAllLines(out.resolve(DetectFolderCommand.CSV));
+		assertEquals(String.join(",", DetectionRow.COLUMNS), csv.get(0));
+		assertEquals(List.of("crack/crack.png", "free.png", "pit.png"), List.of(csv.get(1).split(",")[0], csv.get(2).split(",")[0], csv.get(3).split(",")[0]),
+				"one row per image, in the folder's order, sub-folders included");
+		assertEquals(3, table.size(), "the same rows reach the Results table");
+
+		String[] names = {"crack/crack", "free", "pit"};
+		String[] files = {"crack/crack.png", "free.png", "pit.png"};
+		for (int k = 0; k < 3; k++) {
+			Detection d = DetectCommandTest.pipelineDetection(FijiTestSupport.open(in.resolve(files[k])).getProcessor(), files[k], model);
+			ImagePlus heat = FijiTestSupport.open(out.resolve(names[k] + "_heatmap.tif"));
+			assertArrayEquals(d.map(), (float[]) heat.getProcessor().getPixels(), "heatmap file of " + files[k]);
+			byte[] mask = (byte[]) FijiTestSupport.open(out.resolve(names[k] + "_mask.png")).getProcessor().getPixels();
+			boolean[] expected = new boolean[d.map().length];
+			for (int i = 0; i < mask.length; i++) {
+				expected[i] = d.map()[i] >= pixelThreshold;
+				assertEquals(expected[i] ? (byte) 255 : 0, mask[i], "mask of " + files[k] + " at " + i);
+			}
+			ConnectedComponents regions = ConnectedComponents.of(expected, d.width(), d.height());
+			String[] row = csv.get(k + 1).split(",");
+			assertEquals(d.score(), Double.parseDouble(row[1]), 1e-6);
+			assertEquals(regions.count(), Integer.parseInt(row[5]));
+			Path rois = out.resolve(names[k] + "_rois.zip");
+			assertEquals(regions.count() > 0, Files.exists(rois));
+			if (regions.count() > 0) {
+				List<Roi> decoded = decode(rois);
+				assertEquals(regions.count(), decoded.size());
+				assertArrayEquals(expected, DetectCommandTest.toMask(decoded, d.width(), d.height()), "the ROI set covers the mask");
+			}
+		}
+		try (Stream<Path> all = Files.walk(out)) {
+			assertFalse(all.anyMatch(p -> p.getFileName().toString().startsWith(".")), "no temporary files are left");
+		}
+	}
+
+	@Test
+	void neverOverwritesWithoutBeingTold(@TempDir Path dir) throws Exception {
+		Path in = images(dir);
+		Path out = Files.createDirectory(dir.resolve("out"));
+		succeeded(run(context, DetectFolderCommand.class, "folder", in.toFile(), "model_file", model.toFile(), "output_folder", out.toFile()));
+		Path heat = out.resolve("pit_heatmap.tif");
+		FileTime before = Files.getLastModifiedTime(heat);
+		Files.setLastModifiedTime(heat, FileTime.fromMillis(before.toMillis() - 60_000));
+		FileTime old = Files.getLastModifiedTime(heat);
+
+		String reason = refused(run(context, DetectFolderCommand.class, "folder", in.toFile(), "model_file", model.toFile(),
+				"output_folder", out.toFile()));
+		assertTrue(reason.contains("already exists"), reason);
+		assertEquals(old, Files.getLastModifiedTime(heat), "nothing was rewritten");
+
+		succeeded(run(context, DetectFolderCommand.class, "folder", in.toFile(), "model_file", model.toFile(), "output_folder", out.toFile(),
+				"overwrite", true));
+		assertTrue(Files.getLastModifiedTime(heat).compareTo(old) > 0);
+	}
+
+	@Test
+	void refusesAnEmptyFolderAndAMissingOutputFolder(@TempDir Path dir) throws Exception {
+		Path empty = Files.createDirectory(dir.resolve("empty"));
+		Files.writeString(empty.resolve("notes.txt"), "not an image");
+		String reason = refused(run(context, DetectFolderCommand.class, "folder", empty.toFile(), "model_file", model.toFile(),
+				"output_folder", dir.toFile()));
+		assertTrue(reason.contains(empty.toString()) && reason.contains("no image files"), reason);
+
+		reason = refused(run(context, DetectFolderCommand.class, "folder", images(dir).toFile(), "model_file", model.toFile(),
+				"output_folder", dir.resolve("nowhere").toFile()));
+		assertTrue(reason.contains("nowhere") && reason.contains("does not exist"), reason);
+	}
+
+	static List<Roi> decode(Path zip) throws Exception {
+		List<Roi> rois = new ArrayList<>();
+		try (ZipFile z = new ZipFile(zip.toFile())) {
+			for (ZipEntry e : java.util.Collections.list(z.entries())) {
+				try (InputStream in = z.getInputStream(e)) {
+					rois.add(RoiDecoder.openFromByteArray(in.readAllBytes()));
+				}
+			}
+		}
+		return rois;
+	}
+}
