@@ -1,0 +1,102 @@
+package org.npad.fiji;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import ij.ImagePlus;
+import ij.measure.ResultsTable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.npad.dataset.LabelledSet;
+import org.npad.model.ModelFile;
+import org.npad.model.TrainedModel;
+import org.npad.pipeline.Evaluation;
+import org.npad.pipeline.FeatureSource;
+import org.npad.pipeline.Progress;
+import org.scijava.Context;
+import org.scijava.command.CommandModule;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.npad.fiji.FijiTestSupport.SAMPLES;
+import static org.npad.fiji.FijiTestSupport.SMALL;
+import static org.npad.fiji.FijiTestSupport.refused;
+import static org.npad.fiji.FijiTestSupport.run;
+import static org.npad.fiji.FijiTestSupport.succeeded;
+
+/** Evaluate on the sample data's split.csv: the table against the evaluation computed on its own, the plots, training on the set. */
+class EvaluateCommandTest {
+
+	static final Path SPLIT = SAMPLES.resolve("split.csv");
+	static Context context;
+	static Path model;
+
+	@BeforeAll
+	static void start() throws Exception {
+		context = FijiTestSupport.context();
+		model = FijiTestSupport.sampleModel();
+	}
+
+	@AfterAll
+	static void stop() {
+		context.dispose();
+	}
+
+	@Test
+	void reportsTheMetricsOfTheGivenModelAndSavesTheCurves(@TempDir Path out) throws Exception {
+		ResultsTable table = FijiTestSupport.clearedResults();
+		CommandModule module = succeeded(run(context, EvaluateCommand.class, "dataset", SPLIT.toFile(), "model_file", model.toFile(),
+				"output_folder", out.toFile()));
+
+		LabelledSet set = LabelledSet.read(SPLIT);
+		Evaluation.Result expected;
+		try (NDManager m = NDManager.newBaseManager(); TrainedModel trained = ModelFile.read(model, m)) {
+			expected = Evaluation.run(trained.model(), trained.preprocessing(), new FeatureSource(BackboneCache.get(Device.cpu()),
+					trained.model().channels(), m), 8, set.test(), SAMPLES, Progress.NONE);
+		}
+		assertEquals(1, table.size());
+		assertEquals("split.csv", table.getStringValue("dataset", 0));
+		assertEquals(20, table.getValue("test_images", 0), "8 nominal and 12 defective test images");
+		assertEquals(12, table.getValue("anomalous_images", 0));
+		assertEquals(expected.imageAuroc(), table.getValue("image_auroc", 0), 1e-9);
+		assertEquals(expected.pixelAuroc(), table.getValue("pixel_auroc", 0), 1e-9);
+		assertEquals(expected.pro(), table.getValue("pro", 0), 1e-9);
+		assertEquals(expected.imageF1().f1(), table.getValue("image_f1_max", 0), 1e-9);
+		assertEquals(expected.imageF1().threshold(), table.getValue("image_f1_threshold", 0), 1e-6);
+		assertEquals(expected.pixels().f1Max().f1(), table.getValue("pixel_f1_max", 0), 1e-9);
+		assertEquals(ModelFile.readHeader(model).thresholds().pixel(), table.getValue("model_pixel_threshold", 0), 1e-9);
+
+		for (String png : new String[] {EvaluateCommand.ROC_PNG, EvaluateCommand.PRO_PNG}) {
+			ImagePlus plot = FijiTestSupport.open(out.resolve(png));
+			assertTrue(plot.getWidth() > 300 && plot.getHeight() > 200, png + " is a plot");
+		}
+		assertTrue(((ImagePlus) module.getOutput("roc_plot")).getTitle().contains("ROC"));
+		assertTrue(((ImagePlus) module.getOutput("pro_plot")).getTitle().contains("PRO"));
+
+		String reason = refused(run(context, EvaluateCommand.class, "dataset", SPLIT.toFile(), "model_file", model.toFile(),
+				"output_folder", out.toFile()));
+		assertTrue(reason.contains(EvaluateCommand.ROC_PNG) && reason.contains("already exists"), reason);
+	}
+
+	@Test
+	void trainsOnTheSetWhenNoModelIsGiven(@TempDir Path out) throws Exception {
+		ResultsTable table = FijiTestSupport.clearedResults();
+		succeeded(run(context, EvaluateCommand.class, "dataset", SPLIT.toFile(), "output_folder", out.toFile(), "advanced", SMALL));
+		double auroc = table.getValue("image_auroc", 0);
+		assertTrue(auroc > 0.5 && auroc <= 1, "the synthetic defects are found better than by chance: " + auroc);
+		assertTrue(Files.exists(out.resolve(EvaluateCommand.PRO_PNG)));
+	}
+
+	@Test
+	void refusesASetWithoutTheNeededColumns(@TempDir Path dir) throws Exception {
+		Path csv = dir.resolve("bad.csv");
+		Files.writeString(csv, "image,label\na.png,0\n");
+		String reason = refused(run(context, EvaluateCommand.class, "dataset", csv.toFile(), "model_file", model.toFile(),
+				"output_folder", dir.toFile()));
+		assertTrue(reason.contains(csv.toString()) && reason.contains("mask"), reason);
+	}
+}
