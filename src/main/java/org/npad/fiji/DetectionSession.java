@@ -34,10 +34,11 @@ final class DetectionSession implements AutoCloseable {
 
 	/** The model in a file (kept by {@link ModelCache} for the next command) with the cached backbone. */
 	static DetectionSession open(Path modelFile, Device device, int batchSize) throws IOException {
-		ModelCache.Lease lease = ModelCache.open(modelFile, device);
+		Backbone backbone = BackboneCache.get(device);
+		ModelCache.Lease lease = ModelCache.open(modelFile, device, backbone.identity());
 		try {
-			return new DetectionSession(lease.model(), BackboneCache.get(device), device, batchSize, lease::close);
-		} catch (IOException | RuntimeException e) {
+			return new DetectionSession(lease.model(), backbone, device, batchSize, lease::close);
+		} catch (RuntimeException e) {
 			lease.close();
 			throw e;
 		}

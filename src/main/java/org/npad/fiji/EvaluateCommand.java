@@ -5,7 +5,10 @@ import ai.djl.ndarray.NDManager;
 import ij.ImagePlus;
 import ij.io.FileSaver;
 import org.npad.dataset.LabelledSet;
+import org.npad.backbone.Backbone;
 import org.npad.model.TrainedModel;
+import org.npad.pipeline.Evaluation;
+import org.npad.pipeline.FeatureSource;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Menu;
@@ -64,19 +67,17 @@ public class EvaluateCommand extends TrainingSettingsCommand {
 		Path base = Files.isDirectory(setPath) ? setPath : setPath.getParent();
 		Device device = device();
 
-		Evaluation result;
+		Backbone backbone = BackboneCache.get(device);
+		Evaluation.Result result;
 		if (model_file != null && !model_file.getPath().isEmpty()) {
-			try (DetectionSession session = DetectionSession.open(model_file.toPath(), device, batchSize())) {
-				result = Evaluation.run(set, base, session, progress());
-				publish(set, session.model(), result);
+			try (ModelCache.Lease lease = ModelCache.open(model_file.toPath(), device, backbone.identity())) {
+				result = evaluate(lease.model(), backbone, set, base);
 			}
 		} else {
 			checkSettings();
 			try (NDManager manager = NDManager.newBaseManager(device);
-					TrainedModel model = train(Evaluation.trainingImages(set, base), manager);
-					DetectionSession session = new DetectionSession(model, BackboneCache.get(device), device, batchSize(), () -> { })) {
-				result = Evaluation.run(set, base, session, progress());
-				publish(set, model, result);
+					TrainedModel model = train(Evaluation.slices(set.training(), base), manager)) {
+				result = evaluate(model, backbone, set, base);
 			}
 		}
 		String title = set.name();
@@ -86,15 +87,25 @@ public class EvaluateCommand extends TrainingSettingsCommand {
 		savePng(pro_plot, out.resolve(PRO_PNG));
 	}
 
-	private static void publish(LabelledSet set, TrainedModel model, Evaluation e) {
+	private Evaluation.Result evaluate(TrainedModel model, Backbone backbone, LabelledSet set, Path base) {
+		if (set.test().isEmpty()) throw new IllegalArgumentException("the data set " + set.name() + " has no test images");
+		try (NDManager manager = NDManager.newBaseManager(device())) {
+			FeatureSource features = new FeatureSource(backbone, model.model().channels(), manager);
+			Evaluation.Result result = Evaluation.run(model.model(), model.preprocessing(), features, batchSize(), set.test(), base, progress());
+			publish(set, model, result);
+			return result;
+		}
+	}
+
+	private static void publish(LabelledSet set, TrainedModel model, Evaluation.Result e) {
 		ImageJ1Outputs.appendResults(table -> {
 			table.incrementCounter();
 			table.addValue("dataset", set.name());
-			table.addValue("test_images", e.testImages());
-			table.addValue("anomalous_images", e.anomalousImages());
-			table.addValue("image_auroc", e.imageRoc().auroc());
-			table.addValue("pixel_auroc", e.pixels().roc().auroc());
-			table.addValue("pro", e.pixels().pro().integrated());
+			table.addValue("test_images", e.scores().length);
+			table.addValue("anomalous_images", e.imageRoc().positives());
+			table.addValue("image_auroc", e.imageAuroc());
+			table.addValue("pixel_auroc", e.pixelAuroc());
+			table.addValue("pro", e.pro());
 			table.addValue("image_f1_max", e.imageF1().f1());
 			table.addValue("image_f1_threshold", e.imageF1().threshold());
 			table.addValue("pixel_f1_max", e.pixels().f1Max().f1());

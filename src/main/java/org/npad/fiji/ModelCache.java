@@ -2,6 +2,7 @@ package org.npad.fiji;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
+import org.npad.backbone.BackboneIdentity;
 import org.npad.model.ModelFile;
 import org.npad.model.TrainedModel;
 
@@ -64,12 +65,18 @@ final class ModelCache {
 	private ModelCache() {
 	}
 
-	/** The model in a file, read unless it is the one read last; the caller closes the lease. */
-	static synchronized Lease open(Path file, Device device) throws IOException {
+	/**
+	 * The model in a file, read unless it is the one read last; the caller closes the lease.
+	 *
+	 * @param backbone the backbone it will be used with: a model of another backbone is refused
+	 *                 from its header, before its arrays are read
+	 */
+	static synchronized Lease open(Path file, Device device, BackboneIdentity backbone) throws IOException {
 		if (file == null) throw new IllegalArgumentException("the model file is missing");
 		if (!Files.isRegularFile(file)) throw new IllegalArgumentException(file + ": no such model file");
 		Key key = Key.of(file, device);
-		if (latest == null || !latest.key.equals(key)) {
+		if (latest != null && latest.key.equals(key)) latest.model.requireBackbone(backbone);
+		else {
 			Entry old = latest;
 			latest = null;
 			if (old != null) {
@@ -78,7 +85,7 @@ final class ModelCache {
 			}
 			NDManager manager = NDManager.newBaseManager(device);
 			try {
-				latest = new Entry(key, manager, ModelFile.read(key.file(), manager));
+				latest = new Entry(key, manager, ModelFile.read(key.file(), manager, backbone));
 			} catch (IOException | RuntimeException e) {
 				manager.close();
 				throw e;

@@ -91,6 +91,10 @@ abstract class TrainingSettingsCommand extends NpadCommand {
 		return Devices.parse(device);
 	}
 
+	protected int batchSize() {
+		return batch_size;
+	}
+
 	/** Checks the settings without training, so that a typing error fails before any image is read. */
 	protected void checkSettings() {
 		NamedSettings named = NamedSettings.parse(advanced);

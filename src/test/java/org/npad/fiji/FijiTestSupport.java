@@ -25,18 +25,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * images, and settings small enough for a 2-core machine (96 x 96 inputs, 48 random channels, no
  * shifting).
  */
-final class FijiTestSupport {
+public final class FijiTestSupport {
 
 	/** The sample data of the repository: 20 nominal training images, test images with defects, masks, split.csv. */
-	static final Path SAMPLES = Path.of("sample-data").toAbsolutePath();
-	static final Path NOMINAL = SAMPLES.resolve("images/Free");
-	static final String SMALL = "geometry=full_resize crop=96 channels=48 channel_rule=random shift=0 smoothing_sigma=2";
+	public static final Path SAMPLES = Path.of("sample-data").toAbsolutePath();
+	public static final Path NOMINAL = SAMPLES.resolve("images/Free");
+	public static final String SMALL = "geometry=full_resize crop=96 channels=48 channel_rule=random shift=0 smoothing_sigma=2";
 
 	private FijiTestSupport() {
 	}
 
 	/** Points the backbone cache at the converted weights (fetched on first use). */
-	static void useTestBackbone() {
+	public static void useTestBackbone() {
 		try {
 			System.setProperty(KerasResNet50Backbone.WEIGHTS_PROPERTY, BackboneWeights.stage4().toString());
 		} catch (IOException e) {
@@ -73,7 +73,7 @@ final class FijiTestSupport {
 	 * A model of the sample data's nominal training images with the small settings, trained once per
 	 * test JVM (by the Train command) and shared by the tests that only use it.
 	 */
-	static synchronized Path sampleModel() throws Exception {
+	public static synchronized Path sampleModel() throws Exception {
 		if (sampleModel == null) {
 			Path dir = Files.createTempDirectory("npad-fiji-test");
 			Path file = dir.resolve("free.npad");

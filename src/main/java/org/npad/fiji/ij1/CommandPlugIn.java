@@ -87,12 +87,25 @@ public class CommandPlugIn implements PlugIn {
 	private static void showOutputs(CommandInfo info, CommandModule module) {
 		for (ModuleItem<?> item : info.outputs()) {
 			Object value = module.getOutput(item.getName());
-			if (value instanceof ImagePlus image) image.show();
+			if (value instanceof ImagePlus image) show(image);
 			else if (value instanceof String text && !text.isEmpty()) {
 				String title = item.getLabel() == null || item.getLabel().isEmpty() ? item.getName() : item.getLabel();
 				if (GraphicsEnvironment.isHeadless()) IJ.log(title + "\n" + text);
 				else new TextWindow(title, "", text, 700, 400);
 			}
+		}
+	}
+
+	/**
+	 * Shows an output image; in a batch-mode macro it only becomes the current image, and headless
+	 * (where ImageJ 1 cannot open windows) it becomes current for whatever runs next.
+	 */
+	private static void show(ImagePlus image) {
+		if (GraphicsEnvironment.isHeadless()) {
+			if (Interpreter.isBatchMode()) Interpreter.addBatchModeImage(image);
+			WindowManager.setTempCurrentImage(image);
+		} else {
+			image.show();
 		}
 	}
 
