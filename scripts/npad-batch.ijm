@@ -27,7 +27,9 @@ if (args == "") {
 	model = option(args, "model", "");
 	output = option(args, "output", "");
 	suffix = option(args, "suffix", ".png");
-	overwrite = option(args, "overwrite", "false") == "true";
+	overwriteText = option(args, "overwrite", "false"); // (ImageJ macros compare a function's string result only through a variable)
+	overwrite = false;
+	if (overwriteText == "true") overwrite = true;
 }
 if (input == "" || model == "" || output == "")
 	exit("N-pad batch: input, model and output are needed");
