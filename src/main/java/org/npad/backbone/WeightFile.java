@@ -212,7 +212,7 @@ public final class WeightFile {
 		return newSha256().digest(bytes);
 	}
 
-	private static MessageDigest newSha256() {
+	static MessageDigest newSha256() {
 		try {
 			return MessageDigest.getInstance("SHA-256");
 		} catch (NoSuchAlgorithmException e) {
