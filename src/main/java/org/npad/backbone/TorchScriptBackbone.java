@@ -85,7 +85,7 @@ public final class TorchScriptBackbone implements Backbone {
 		try (NDManager probe = NDManager.newBaseManager(model.getNDManager().getDevice(), "PyTorch")) {
 			NDList outputs = run(probe.zeros(new Shape(1, 3, PROBE_SIZE, PROBE_SIZE)));
 			for (int t = 0; t < STRIDES.length; t++) {
-				NDArray tap = select(outputs, t, file);
+				NDArray tap = select(outputs, t, file.toString());
 				long size = PROBE_SIZE / STRIDES[t];
 				Shape shape = tap.getShape();
 				if (shape.dimension() != 4 || shape.get(0) != 1 || shape.get(2) != size || shape.get(3) != size)
@@ -100,7 +100,7 @@ public final class TorchScriptBackbone implements Backbone {
 		return model.getBlock().forward(new ParameterStore(normalised.getManager(), false), new NDList(normalised), false);
 	}
 
-	private NDArray select(NDList outputs, int t, Object source) throws IOException {
+	private NDArray select(NDList outputs, int t, String source) throws IOException {
 		String tap = taps.get(t);
 		if (tap.matches("\\d+")) {
 			int index = Integer.parseInt(tap);
