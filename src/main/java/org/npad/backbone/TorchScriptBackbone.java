@@ -63,11 +63,16 @@ public final class TorchScriptBackbone implements Backbone {
 		Model model = Model.newInstance(file.getFileName().toString(), device, "PyTorch");
 		try {
 			model.load(file, null, Map.of("mapLocation", "true"));
-			return new TorchScriptBackbone(model, file, sha256, List.copyOf(taps), normalisation);
-		} catch (MalformedModelException | EngineException e) {
+		} catch (MalformedModelException | EngineException | IOException e) {
 			model.close();
-			throw new IOException(file + " is not a TorchScript module that libtorch " + "can load (save it with torch.jit.save): "
+			throw new IOException(file + " is not a TorchScript module that libtorch can load (save it with torch.jit.save): "
 					+ e.getMessage(), e);
+		}
+		try {
+			return new TorchScriptBackbone(model, file, sha256, List.copyOf(taps), normalisation);
+		} catch (EngineException e) {
+			model.close();
+			throw new IOException(file + ": the network fails on a 1 x 3 x " + PROBE_SIZE + " x " + PROBE_SIZE + " input: " + e.getMessage(), e);
 		} catch (IOException | RuntimeException e) {
 			model.close();
 			throw e;

@@ -125,6 +125,15 @@ class TorchScriptBackboneTest {
 	}
 
 	@Test
+	void networkFailingOnImagesIsReportedOnLoad() throws IOException {
+		Path matrix = dir.resolve("matrix.pt");
+		TorchScriptArchive.write(matrix, "Matrix", "  def forward(self: __torch__.Matrix,\n    x: Tensor) -> Tensor:\n"
+				+ "    return torch.mm(x, x)\n");
+		IOException e = assertThrows(IOException.class, () -> TorchScriptBackbone.load(matrix, Device.cpu()));
+		assertTrue(e.getMessage().contains("matrix.pt") && e.getMessage().contains("fails on a 1 x 3 x 64 x 64 input"), e.getMessage());
+	}
+
+	@Test
 	void missingOrCorruptFilesGiveClearMessages() throws IOException {
 		Path missing = dir.resolve("absent.pt");
 		IOException e = assertThrows(IOException.class, () -> TorchScriptBackbone.load(missing, Device.cpu()));
