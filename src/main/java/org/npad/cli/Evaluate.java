@@ -12,6 +12,7 @@ import org.npad.pipeline.Evaluation;
 import org.npad.pipeline.FeatureSource;
 import org.npad.pipeline.Progress;
 import org.npad.pipeline.Training;
+import org.npad.model.TrainedModel;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,7 +59,7 @@ public final class Evaluate {
 				KerasResNet50Backbone backbone = KerasResNet50Backbone.load(Device.cpu())) {
 			report.put("backbone", backbone.identity());
 			long t0 = System.nanoTime();
-			Training.Result trained = new Training(preprocessing, config, backbone, new Training.Options(batch, 0), progress, manager)
+			TrainedModel trained = new Training(preprocessing, config, backbone, new Training.Options(batch, 0), progress, manager)
 					.run(Evaluation.slices(train, base));
 			double trainSeconds = (System.nanoTime() - t0) / 1e9;
 			report.put("train_seconds", trainSeconds);

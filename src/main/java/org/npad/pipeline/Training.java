@@ -12,6 +12,8 @@ import org.npad.method.ChannelSelection;
 import org.npad.method.NpadConfig;
 import org.npad.method.NpadModel;
 import org.npad.method.NpadTrainer;
+import org.npad.model.Provenance;
+import org.npad.model.TrainedModel;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -41,15 +43,6 @@ public final class Training {
 		}
 	}
 
-	/**
-	 * @param model          the learned model
-	 * @param trainingNames  names of the images it learned from
-	 * @param calibration    detections of the held-out images (or of the training images, see source)
-	 * @param calibrationSource how the calibration images were chosen, in words
-	 */
-	public record Result(NpadModel model, List<String> trainingNames, List<Detection> calibration, String calibrationSource) {
-	}
-
 	private final Preprocessing preprocessing;
 	private final NpadConfig config;
 	private final Backbone backbone;
@@ -68,7 +61,7 @@ public final class Training {
 	}
 
 	/** @param images re-iterable; each pass reads them again */
-	public Result run(Iterable<NamedSlice> images) {
+	public TrainedModel run(Iterable<NamedSlice> images) {
 		Preprocessor preprocessor = new Preprocessor(preprocessing);
 		int[] channels;
 		if (ChannelSelection.needsCounts(config.channelRule())) {
@@ -109,7 +102,8 @@ public final class Training {
 		}
 		String source = useHeldOut ? "held-out every " + options.calibrationEvery() + "th nominal image (" + calibration.size() + ")"
 				: "the training images themselves (too few images to hold any out: thresholds are optimistic)";
-		return new Result(model, names, calibration, source);
+		return new TrainedModel(model, backbone.identity(), preprocessing,
+				Calibration.of(calibration, config.thresholdPercentile(), source), Provenance.now(names));
 	}
 
 	private int totalChannels() {
