@@ -131,7 +131,7 @@ final class ModelWriter {
 		long[] shape = part.array().getShape().getShape();
 		int perItem = (int) Encoding.itemValues(shape);
 		int itemsPerChunk = (int) Math.max(1, Math.min(shape[0], chunkValues / Math.max(1, perItem)));
-		ByteBuffer buffer = ByteBuffer.allocate(itemsPerChunk * part.encoding().storedItemBytes(shape)).order(ByteOrder.LITTLE_ENDIAN);
+		ByteBuffer buffer = ByteBuffer.allocateDirect(itemsPerChunk * part.encoding().storedItemBytes(shape)).order(ByteOrder.LITTLE_ENDIAN);
 		CRC32C crc = new CRC32C();
 		for (long from = 0; from < shape[0]; from += itemsPerChunk) {
 			if (Thread.currentThread().isInterrupted()) throw cancelled("writing " + file, null);
