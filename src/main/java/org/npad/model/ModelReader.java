@@ -49,7 +49,7 @@ final class ModelReader {
 		try {
 			return load(manager, backbone);
 		} catch (ClosedByInterruptException e) {
-			throw ModelWriter.cancelled("reading " + file, e);
+			throw ModelFile.cancelled("reading " + file, e);
 		}
 	}
 
@@ -135,7 +135,7 @@ final class ModelReader {
 		CRC32C crc = new CRC32C();
 		long start = info.dataStart() + stored.offset();
 		for (long from = 0; from < shape[0]; from += itemsPerChunk) {
-			if (Thread.currentThread().isInterrupted()) throw ModelWriter.cancelled("reading " + file, null);
+			if (Thread.currentThread().isInterrupted()) throw ModelFile.cancelled("reading " + file, null);
 			int items = (int) Math.min(itemsPerChunk, shape[0] - from);
 			buffer.clear().limit(items * itemBytes);
 			readFully(channel, buffer, start + from * itemBytes);
