@@ -13,6 +13,7 @@ import org.npad.method.NpadConfig;
 import org.npad.method.NpadModel;
 import org.npad.method.NpadTrainer;
 import org.npad.model.Provenance;
+import org.npad.model.Thresholds;
 import org.npad.model.TrainedModel;
 
 import java.util.ArrayList;
@@ -28,8 +29,9 @@ public final class Training {
 
 	/**
 	 * @param batchSize        network inputs per backbone call
-	 * @param calibrationEvery every k-th image is held out to calibrate the thresholds (0: none,
-	 *                         the training images are then scored instead, which makes thresholds low)
+	 * @param calibrationEvery every k-th image is held out to calibrate the thresholds; with fewer
+	 *                         than k images the training images are scored instead (optimistic
+	 *                         thresholds); 0 skips calibration (evaluation runs that need no thresholds)
 	 */
 	public record Options(int batchSize, int calibrationEvery) {
 		public Options {
@@ -89,6 +91,9 @@ public final class Training {
 		NpadModel model = trainer[0].finish(manager);
 		progress.report("Estimating Gaussians (matrix inverses)", 1, 1);
 
+		if (options.calibrationEvery() == 0)
+			return new TrainedModel(model, backbone.identity(), preprocessing, Thresholds.none(config.thresholdPercentile()),
+					Provenance.now(names));
 		Detector detector = new Detector(model, preprocessing, kept, options.batchSize());
 		List<Detection> calibration = new ArrayList<>();
 		boolean useHeldOut = heldOut > 0;
