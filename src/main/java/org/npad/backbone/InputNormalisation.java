@@ -3,6 +3,8 @@ package org.npad.backbone;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 
+import java.util.Arrays;
+
 /**
  * How a network wants its pixels: every backbone takes RGB 0-255 and normalises with one of these,
  * because feeding Keras-trained weights torchvision's normalisation (or the reverse) gives features
@@ -35,6 +37,11 @@ public record InputNormalisation(boolean bgr, float scale, float[] mean, float[]
 		if (!(scale > 0)) throw new IllegalArgumentException("normalisation scale must be > 0");
 		mean = mean.clone();
 		std = std.clone();
+	}
+
+	/** A stable text for identities and logs, e.g. "RGB x0.003921569 mean [0.485, 0.456, 0.406] std [0.229, 0.224, 0.225]". */
+	public String describe() {
+		return (bgr ? "BGR" : "RGB") + " x" + scale + " mean " + Arrays.toString(mean) + " std " + Arrays.toString(std);
 	}
 
 	/** @param rgb N x 3 x H x W, RGB 0-255; the result lives on the same manager and device */

@@ -93,7 +93,7 @@ public final class KerasResNet50Backbone implements Backbone {
 				List<String> blocks = blocksOf(TAP_STAGES[t]);
 				tapChannels[t] = (int) convolution(blocks.get(blocks.size() - 1) + "_branch2c").weight().getShape().get(0);
 			}
-			convolution("conv1");
+			convolution("conv1"); // the stem must be there as well
 		} catch (IllegalArgumentException e) {
 			manager.close();
 			throw new IOException("weight file '" + header.name() + "' is incomplete: " + e.getMessage(), e);

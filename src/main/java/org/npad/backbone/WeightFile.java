@@ -53,7 +53,9 @@ public final class WeightFile {
 	 */
 	public record LayerSpec(String name, String kind, long[] weightShape, int[] stride, int[] padding) {
 		long weightCount() {
-			return new Shape(weightShape).size();
+			long count = 1;
+			for (long d : weightShape) count = Math.multiplyExact(count, d);
+			return count;
 		}
 
 		long biasCount() {
@@ -194,7 +196,7 @@ public final class WeightFile {
 			}
 			hash = digest.digest();
 			out.write(hash);
-		} catch (IOException | RuntimeException e) {
+		} catch (Throwable e) {
 			Files.deleteIfExists(temp);
 			throw e;
 		}
@@ -212,7 +214,7 @@ public final class WeightFile {
 		return newSha256().digest(bytes);
 	}
 
-	private static MessageDigest newSha256() {
+	static MessageDigest newSha256() {
 		try {
 			return MessageDigest.getInstance("SHA-256");
 		} catch (NoSuchAlgorithmException e) {

@@ -6,12 +6,15 @@ import com.google.gson.GsonBuilder;
 import org.npad.backbone.KerasResNet50Backbone;
 import org.npad.dataset.LabelledSet;
 import org.npad.image.Preprocessing;
+import org.npad.method.ImageScoreKind;
 import org.npad.method.NpadConfig;
+import org.npad.method.PixelMapKind;
 import org.npad.method.NpadModel;
 import org.npad.pipeline.Evaluation;
 import org.npad.pipeline.FeatureSource;
 import org.npad.pipeline.Progress;
 import org.npad.pipeline.Training;
+import org.npad.model.TrainedModel;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,18 +61,24 @@ public final class Evaluate {
 				KerasResNet50Backbone backbone = KerasResNet50Backbone.load(Device.cpu())) {
 			report.put("backbone", backbone.identity());
 			long t0 = System.nanoTime();
-			Training.Result trained = new Training(preprocessing, config, backbone, new Training.Options(batch, 0), progress, manager)
+			TrainedModel trained = new Training(preprocessing, config, backbone, new Training.Options(batch, 0), progress, manager)
 					.run(Evaluation.slices(train, base));
 			double trainSeconds = (System.nanoTime() - t0) / 1e9;
 			report.put("train_seconds", trainSeconds);
 			report.put("train_seconds_per_image", trainSeconds / train.size());
 			report.put("median_neighbour_distance", trained.model().medianDistance());
 			FeatureSource features = new FeatureSource(backbone, trained.model().channels(), manager);
+			List<String> variants = new ArrayList<>();
+			List<NpadModel> models = new ArrayList<>();
 			for (String variant : a.get("variants", "npad").split(",")) {
-				NpadModel model = trained.model().withInference(variant(variant.trim(), config));
-				Evaluation.Result r = Evaluation.run(model, preprocessing, features, batch, test, base, progress);
+				variants.add(variant.trim());
+				models.add(trained.model().withInference(variant(variant.trim(), config)));
+			}
+			List<Evaluation.Result> results = Evaluation.run(models, preprocessing, features, batch, test, base, progress);
+			for (int i = 0; i < variants.size(); i++) {
+				Evaluation.Result r = results.get(i);
 				Map<String, Object> row = new LinkedHashMap<>();
-				row.put("variant", variant.trim());
+				row.put("variant", variants.get(i));
 				row.put("image_auroc", 100 * r.imageAuroc());
 				row.put("pixel_auroc", 100 * r.pixelAuroc());
 				row.put("pro", 100 * r.pro());
@@ -78,7 +87,7 @@ public final class Evaluate {
 				row.put("seconds_per_test_image", r.secondsPerImage());
 				rows.add(row);
 				System.out.printf(Locale.ROOT, "%-10s image AUROC %.2f  pixel AUROC %.2f  PRO %.2f  pixel F1 %.2f  %.3f s/image%n",
-						variant, 100 * r.imageAuroc(), 100 * r.pixelAuroc(), 100 * r.pro(), 100 * r.pixels().f1Max().f1(), r.secondsPerImage());
+						variants.get(i), 100 * r.imageAuroc(), 100 * r.pixelAuroc(), 100 * r.pro(), 100 * r.pixels().f1Max().f1(), r.secondsPerImage());
 			}
 		}
 		report.put("peak_memory_mib", PeakMemory.mebibytes());
@@ -91,8 +100,11 @@ public final class Evaluate {
 	static NpadConfig variant(String name, NpadConfig trained) {
 		if (name.equals("npad")) return trained;
 		if (name.equals("noshift")) return trained.withShift(0);
+		if (name.equals("maxpixel")) return trained.withImageScore(ImageScoreKind.MAX_PIXEL);
+		if (name.equals("d1")) return trained.withPixelMap(PixelMapKind.D1);
+		if (name.equals("d2")) return trained.withPixelMap(PixelMapKind.D2);
 		if (name.matches("exp[1-5]")) return NpadConfig.experiment(name.charAt(3) - '0', trained);
-		throw new IllegalArgumentException("unknown variant '" + name + "': use npad, noshift or exp1..exp5");
+		throw new IllegalArgumentException("unknown variant '" + name + "': use npad, noshift, maxpixel, d1, d2 or exp1..exp5");
 	}
 
 	private static <T> List<T> limit(List<T> list, int n) {

@@ -20,7 +20,7 @@ import java.util.Map;
  * @param imageScore           how the image score is made
  * @param topK                 k of the image score
  * @param centroidRatio        size of the centroid bank relative to all nominal positions
- * @param kmeansIterations     cap on Lloyd iterations
+ * @param kmeansIterations     cap on Lloyd iterations (3: method.md section 7 measured no change beyond)
  * @param smoothingSigma       Gaussian sigma in crop pixels applied to the upsampled pixel map
  * @param shift                r of eq. 15, 0 switches shifting off
  * @param shiftAggregation     how shifted maps and scores are combined
@@ -67,7 +67,7 @@ public record NpadConfig(
 	/** method.md's reading of the paper, unchanged. */
 	public static NpadConfig paper() {
 		return new NpadConfig(550, ChannelRule.FEWEST_NONZERO, 0, 0.01, 3, 0.25, GammaScale.ABSOLUTE, 2,
-				PixelMapKind.FUSED, ImageScoreKind.TOP_K_CENTROID, 10, 0.1, 10, 4, 4, ShiftAggregation.MEAN, 99.5);
+				PixelMapKind.FUSED, ImageScoreKind.TOP_K_CENTROID, 10, 0.1, 3, 4, 4, ShiftAggregation.MEAN, 99.5);
 	}
 
 	/** The project's defaults: the "accurate" preset. */
@@ -87,7 +87,7 @@ public record NpadConfig(
 	/** PaDiM from the same code: one plain Gaussian per position, random channels, maximum-pixel score. */
 	public static NpadConfig padim() {
 		return new NpadConfig(550, ChannelRule.RANDOM, 0, 0.01, 1, 0.25, GammaScale.ABSOLUTE, 1,
-				PixelMapKind.D1, ImageScoreKind.MAX_PIXEL, 10, 0.1, 10, 4, 0, ShiftAggregation.MEAN, 99.5);
+				PixelMapKind.D1, ImageScoreKind.MAX_PIXEL, 10, 0.1, 3, 4, 0, ShiftAggregation.MEAN, 99.5);
 	}
 
 	/**
@@ -137,25 +137,12 @@ public record NpadConfig(
 
 	/** The settings by snake_case name, in record order: the one spelling used outside Java. */
 	public Map<String, String> toMap() {
-		Map<String, String> m = new LinkedHashMap<>();
-		m.put("channels", Integer.toString(channels));
-		m.put("channel_rule", snake(channelRule));
-		m.put("seed", Long.toString(seed));
-		m.put("epsilon", Double.toString(epsilon));
-		m.put("train_neighbourhood", Integer.toString(trainNeighbourhood));
-		m.put("gamma", Double.toString(gamma));
-		m.put("gamma_scale", snake(gammaScale));
-		m.put("infer_neighbourhood", Integer.toString(inferNeighbourhood));
-		m.put("pixel_map", snake(pixelMap));
-		m.put("image_score", snake(imageScore));
-		m.put("top_k", Integer.toString(topK));
-		m.put("centroid_ratio", Double.toString(centroidRatio));
-		m.put("kmeans_iterations", Integer.toString(kmeansIterations));
-		m.put("smoothing_sigma", Double.toString(smoothingSigma));
-		m.put("shift", Integer.toString(shift));
-		m.put("shift_aggregation", snake(shiftAggregation));
-		m.put("threshold_percentile", Double.toString(thresholdPercentile));
-		return m;
+		return ConfigSettings.toMap(this);
+	}
+
+	/** Reads a complete set of settings (as {@link #toMap()} writes them); a missing one is an error. */
+	public static NpadConfig fromMap(Map<String, String> settings) {
+		return ConfigSettings.fromMap(settings);
 	}
 
 	/**
@@ -163,39 +150,13 @@ public record NpadConfig(
 	 * refused with the name in the message.
 	 */
 	public NpadConfig with(Map<String, String> settings) {
-		Map<String, String> m = toMap();
+		Map<String, String> m = new LinkedHashMap<>(toMap());
 		for (Map.Entry<String, String> e : settings.entrySet()) {
-			if (!m.containsKey(e.getKey())) throw new IllegalArgumentException("unknown setting '" + e.getKey() + "'; known: " + String.join(", ", m.keySet()));
-			m.put(e.getKey(), e.getValue().trim());
+			if (!m.containsKey(e.getKey()))
+				throw new IllegalArgumentException("unknown setting '" + e.getKey() + "'; known: " + String.join(", ", m.keySet()));
+			m.put(e.getKey(), e.getValue());
 		}
-		try {
-			return new NpadConfig(Integer.parseInt(m.get("channels")), parse(ChannelRule.class, m, "channel_rule"),
-					Long.parseLong(m.get("seed")), Double.parseDouble(m.get("epsilon")),
-					Integer.parseInt(m.get("train_neighbourhood")), Double.parseDouble(m.get("gamma")),
-					parse(GammaScale.class, m, "gamma_scale"), Integer.parseInt(m.get("infer_neighbourhood")),
-					parse(PixelMapKind.class, m, "pixel_map"), parse(ImageScoreKind.class, m, "image_score"),
-					Integer.parseInt(m.get("top_k")), Double.parseDouble(m.get("centroid_ratio")),
-					Integer.parseInt(m.get("kmeans_iterations")),
-					Double.parseDouble(m.get("smoothing_sigma")), Integer.parseInt(m.get("shift")),
-					parse(ShiftAggregation.class, m, "shift_aggregation"), Double.parseDouble(m.get("threshold_percentile")));
-		} catch (NumberFormatException e) {
-			throw new IllegalArgumentException("a setting is not a number: " + e.getMessage() + " (settings: " + settings + ")");
-		}
-	}
-
-	private static String snake(Enum<?> e) {
-		return e.name().toLowerCase(Locale.ROOT);
-	}
-
-	private static <E extends Enum<E>> E parse(Class<E> type, Map<String, String> m, String name) {
-		String v = m.get(name);
-		try {
-			return Enum.valueOf(type, v.toUpperCase(Locale.ROOT));
-		} catch (IllegalArgumentException e) {
-			StringBuilder known = new StringBuilder();
-			for (E c : type.getEnumConstants()) known.append(known.length() == 0 ? "" : ", ").append(snake(c));
-			throw new IllegalArgumentException("setting " + name + " cannot be '" + v + "'; use one of " + known);
-		}
+		return fromMap(m);
 	}
 
 	private static void require(boolean ok, String message) {

@@ -1,15 +1,23 @@
 package org.npad.method;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Learns an {@link NpadModel} from nominal feature maps streamed in batches: memory holds the
  * model-sized statistics plus one batch, whatever the number of training images.
  */
 public final class NpadTrainer implements AutoCloseable {
+
+	/** Feature maps gathered before the statistics are updated. */
+	static final int ACCUMULATE = 32;
 
 	private final NpadConfig config;
 	private final int[] channels;
@@ -20,6 +28,8 @@ public final class NpadTrainer implements AutoCloseable {
 	private final MomentAccumulator momentsA;
 	private final MomentAccumulator momentsB;
 	private final CentroidBank.Builder bank;
+	private final List<NDArray> pending = new ArrayList<>();
+	private long pendingCount;
 	private long count;
 
 	/**
@@ -42,13 +52,29 @@ public final class NpadTrainer implements AutoCloseable {
 		this.bank = NpadModel.needsBank(config) ? new CentroidBank.Builder(config, manager) : null;
 	}
 
-	/** @param features N x d x H x W nominal features of the kept channels */
+	/**
+	 * @param features N x d x H x W nominal features of the kept channels. They are buffered up to
+	 *                 {@value #ACCUMULATE} maps: updating the d x d sums costs a pass over the whole
+	 *                 statistics whatever the number of maps, so fewer, larger updates are much faster.
+	 */
 	public void add(NDArray features) {
 		Shape s = features.getShape();
 		if (s.dimension() != 4 || s.get(1) != config.channels() || s.get(2) != height || s.get(3) != width)
 			throw new IllegalArgumentException("expected N x " + config.channels() + " x " + height + " x " + width
 					+ " features, got " + s);
+		NDArray copy = features.duplicate();
+		copy.attach(manager);
+		NDScope.unregister(copy);
+		pending.add(copy);
+		pendingCount += s.get(0);
+		count += s.get(0);
+		if (pendingCount >= ACCUMULATE) flush();
+	}
+
+	private void flush() {
+		if (pending.isEmpty()) return;
 		try (NDScope scope = new NDScope()) {
+			NDArray features = pending.size() == 1 ? pending.get(0) : NDArrays.concat(new NDList(pending));
 			if (momentsA != null) momentsA.add(FeatureLayout.positionMajor(features));
 			if (momentsB != null || bank != null) {
 				NDArray phi = FeatureLayout.positionMajor(aggregation.apply(features));
@@ -56,7 +82,9 @@ public final class NpadTrainer implements AutoCloseable {
 				if (bank != null) bank.add(phi);
 			}
 		}
-		count += s.get(0);
+		pending.forEach(NDArray::close);
+		pending.clear();
+		pendingCount = 0;
 	}
 
 	public long count() {
@@ -65,6 +93,7 @@ public final class NpadTrainer implements AutoCloseable {
 
 	/** Estimates the model; the trainer's statistics are released. */
 	public NpadModel finish(NDManager owner) {
+		flush();
 		if (count < 2)
 			throw new IllegalStateException("at least 2 nominal feature maps are needed to estimate covariances, got " + count);
 		PositionGaussians a = null, b = null;

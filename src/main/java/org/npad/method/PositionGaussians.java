@@ -48,9 +48,13 @@ public record PositionGaussians(NDArray mean, NDArray precision) implements Auto
 		return new PositionGaussians(moments.mean(), scatter);
 	}
 
-	/** (covariance + ridge)^-1 for a chunk of positions. */
+	/**
+	 * (covariance + ridge)^-1 for a chunk of positions, symmetrised: a float32 inverse is not exactly
+	 * symmetric, and packed model storage keeps one triangle.
+	 */
 	static NDArray invertCovariance(NDArray covariance, NDArray ridge) {
-		return covariance.add(ridge).inverse();
+		NDArray inverse = covariance.add(ridge).inverse();
+		return inverse.add(inverse.transpose(0, 2, 1)).div(2);
 	}
 
 	/**

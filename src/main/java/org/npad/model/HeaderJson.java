@@ -9,6 +9,7 @@ import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import org.npad.backbone.BackboneIdentity;
 import org.npad.image.Preprocessing;
+import org.npad.method.NpadConfig;
 import org.npad.method.NpadModel;
 
 import java.time.Instant;
@@ -30,7 +31,7 @@ final class HeaderJson {
 	static String write(TrainedModel trained, ModelFile.Storage storage, List<StoredArray> arrays) {
 		NpadModel m = trained.model();
 		JsonObject root = new JsonObject();
-		root.add("settings", strings(ConfigSettings.toMap(m.config())));
+		root.add("settings", strings(m.config().toMap()));
 		root.add("preprocessing", strings(trained.preprocessing().toMap()));
 		JsonObject backbone = new JsonObject();
 		backbone.addProperty("name", trained.backbone().name());
@@ -65,7 +66,7 @@ final class HeaderJson {
 		List<StoredArray> arrays = new ArrayList<>();
 		for (JsonElement e : field(root, "arrays").getAsJsonArray()) arrays.add(array(object(e, "array")));
 		return new ModelInfo(formatVersion, fileLength, dataStart,
-				ConfigSettings.fromMap(stringMap(object(root, "settings"))), channels,
+				NpadConfig.fromMap(stringMap(object(root, "settings"))), channels,
 				field(map, "height").getAsInt(), field(map, "width").getAsInt(),
 				field(root, "training_count").getAsLong(), number(root, "median_distance"),
 				new BackboneIdentity(text(backbone, "name"), text(backbone, "weight_sha256")),

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import org.npad.backbone.BackboneIdentity;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -117,5 +118,15 @@ public final class ModelFile {
 	/** Reads and checks the preamble and header only: cheap at any model size. */
 	public static ModelInfo readHeader(Path file) throws IOException {
 		return new ModelReader(file, CHUNK_VALUES).readHeader();
+	}
+
+	/**
+	 * One exception for a cancelled transfer, whether the interrupt was seen between chunks or
+	 * closed the channel during one.
+	 */
+	static InterruptedIOException cancelled(String what, Throwable cause) {
+		InterruptedIOException e = new InterruptedIOException(what + " was cancelled");
+		e.initCause(cause);
+		return e;
 	}
 }

@@ -49,7 +49,7 @@ final class ModelReader {
 		try {
 			return load(manager, backbone);
 		} catch (ClosedByInterruptException e) {
-			throw ModelWriter.cancelled("reading " + file, e);
+			throw ModelFile.cancelled("reading " + file, e);
 		}
 	}
 
@@ -131,12 +131,15 @@ final class ModelReader {
 		int itemsPerChunk = (int) Math.max(1, Math.min(shape[0], chunkValues / Math.max(1, perItem)));
 		NDArray array = manager.create(new Shape(shape), DataType.FLOAT32);
 		float[] values = new float[itemsPerChunk * perItem];
+		ByteBuffer buffer = ByteBuffer.allocateDirect(itemsPerChunk * itemBytes).order(ByteOrder.LITTLE_ENDIAN);
 		CRC32C crc = new CRC32C();
 		long start = info.dataStart() + stored.offset();
 		for (long from = 0; from < shape[0]; from += itemsPerChunk) {
-			if (Thread.currentThread().isInterrupted()) throw ModelWriter.cancelled("reading " + file, null);
+			if (Thread.currentThread().isInterrupted()) throw ModelFile.cancelled("reading " + file, null);
 			int items = (int) Math.min(itemsPerChunk, shape[0] - from);
-			ByteBuffer buffer = bytes(channel, start + from * itemBytes, items * itemBytes).order(ByteOrder.LITTLE_ENDIAN);
+			buffer.clear().limit(items * itemBytes);
+			readFully(channel, buffer, start + from * itemBytes);
+			buffer.flip();
 			crc.update(buffer.duplicate());
 			whole.update(buffer.duplicate());
 			encoding.decode(buffer, items, shape, values);
@@ -158,13 +161,18 @@ final class ModelReader {
 		return mean == null ? null : new PositionGaussians(mean, arrays.get(module + ModelFile.PRECISION));
 	}
 
-	/** Reads exactly count bytes at position; the caller has checked that the file is long enough. */
 	private ByteBuffer bytes(FileChannel channel, long position, int count) throws IOException {
 		ByteBuffer buffer = ByteBuffer.allocate(count);
-		while (buffer.hasRemaining()) {
-			if (channel.read(buffer, position + buffer.position()) < 0) throw truncated(position + count, channel.size());
-		}
+		readFully(channel, buffer, position);
 		return buffer.flip();
+	}
+
+	/** Fills the buffer from position on; the caller has checked that the file is long enough. */
+	private void readFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
+		long start = position - buffer.position();
+		while (buffer.hasRemaining()) {
+			if (channel.read(buffer, start + buffer.position()) < 0) throw truncated(start + buffer.limit(), channel.size());
+		}
 	}
 
 	private ModelFileException truncatedPreamble(long size) {

@@ -8,7 +8,6 @@ import org.npad.method.NpadModel;
 import org.npad.method.PositionGaussians;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.ClosedByInterruptException;
@@ -47,18 +46,8 @@ final class ModelWriter {
 		try {
 			writeAtomically(file);
 		} catch (ClosedByInterruptException e) {
-			throw cancelled("writing " + file, e);
+			throw ModelFile.cancelled("writing " + file, e);
 		}
-	}
-
-	/**
-	 * One exception for a cancelled transfer, whether the interrupt was seen between chunks or
-	 * closed the channel during one.
-	 */
-	static InterruptedIOException cancelled(String what, Throwable cause) {
-		InterruptedIOException e = new InterruptedIOException(what + " was cancelled");
-		e.initCause(cause);
-		return e;
 	}
 
 	private void writeAtomically(Path file) throws IOException {
@@ -131,10 +120,10 @@ final class ModelWriter {
 		long[] shape = part.array().getShape().getShape();
 		int perItem = (int) Encoding.itemValues(shape);
 		int itemsPerChunk = (int) Math.max(1, Math.min(shape[0], chunkValues / Math.max(1, perItem)));
-		ByteBuffer buffer = ByteBuffer.allocate(itemsPerChunk * part.encoding().storedItemBytes(shape)).order(ByteOrder.LITTLE_ENDIAN);
+		ByteBuffer buffer = ByteBuffer.allocateDirect(itemsPerChunk * part.encoding().storedItemBytes(shape)).order(ByteOrder.LITTLE_ENDIAN);
 		CRC32C crc = new CRC32C();
 		for (long from = 0; from < shape[0]; from += itemsPerChunk) {
-			if (Thread.currentThread().isInterrupted()) throw cancelled("writing " + file, null);
+			if (Thread.currentThread().isInterrupted()) throw ModelFile.cancelled("writing " + file, null);
 			int items = (int) Math.min(itemsPerChunk, shape[0] - from);
 			float[] values = values(part.array(), from, from + items);
 			buffer.clear();
@@ -168,7 +157,7 @@ final class ModelWriter {
 	}
 
 	/** CRC32C of bytes [from, to) as they are in the file now. */
-	static int crc(FileChannel channel, long from, long to) throws IOException {
+	private static int crc(FileChannel channel, long from, long to) throws IOException {
 		CRC32C crc = new CRC32C();
 		ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
 		for (long at = from; at < to; ) {

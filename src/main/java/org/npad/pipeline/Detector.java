@@ -19,26 +19,43 @@ import java.util.List;
 /**
  * Scores whole images: preprocessing, shifted copies (eq. 15), batched features, the engine's
  * maps, and the way back to image resolution (one placement, or stitched tiles).
+ *
+ * <p>Several models that share channels and shifting (the inference variants of one training,
+ * as in the paper's ablations) can be scored on the same features: the backbone, by far the
+ * most expensive step, then runs once per image for all of them.
  */
 public final class Detector {
 
-	private final NpadModel model;
+	private final List<NpadModel> models;
 	private final Preprocessor preprocessor;
 	private final FeatureSource features;
 	private final Shifts shifts;
 	private final int batchSize;
-	private NpadScorer scorer;
+	private final List<NpadScorer> scorers = new ArrayList<>();
 
 	public Detector(NpadModel model, Preprocessing preprocessing, FeatureSource features, int batchSize) {
+		this(List.of(model), preprocessing, features, batchSize);
+	}
+
+	public Detector(List<NpadModel> models, Preprocessing preprocessing, FeatureSource features, int batchSize) {
 		if (batchSize < 1) throw new IllegalArgumentException("batch_size must be at least 1, got " + batchSize);
-		this.model = model;
+		NpadModel first = models.get(0);
+		for (NpadModel m : models)
+			if (m.config().shift() != first.config().shift() || !java.util.Arrays.equals(m.channels(), first.channels()))
+				throw new IllegalArgumentException("models scored together must share channels and shift");
+		this.models = List.copyOf(models);
 		this.preprocessor = new Preprocessor(preprocessing);
 		this.features = features;
-		this.shifts = new Shifts(model.config().shift());
+		this.shifts = new Shifts(first.config().shift());
 		this.batchSize = batchSize;
 	}
 
 	public Detection detect(NamedSlice slice) {
+		return detectAll(slice).get(0);
+	}
+
+	/** One detection per model, in the order the models were given. */
+	public List<Detection> detectAll(NamedSlice slice) {
 		List<NetworkInput> inputs = preprocessor.inputs(slice.processor());
 		NetworkInput first = inputs.get(0);
 		int w = first.width(), h = first.height();
@@ -46,21 +63,31 @@ public final class Detector {
 		for (NetworkInput input : inputs)
 			for (int[] s : shifts.offsets()) copies.add(s[0] == 0 && s[1] == 0 ? input.pixels() : Shifts.shift(input.pixels(), w, h, s[0], s[1]));
 
-		float[] scores = new float[copies.size()];
-		List<float[]> maps = new ArrayList<>(copies.size());
+		float[][] scores = new float[models.size()][copies.size()];
+		List<List<float[]>> maps = new ArrayList<>();
+		for (int m = 0; m < models.size(); m++) maps.add(new ArrayList<>(copies.size()));
 		for (int from = 0; from < copies.size(); from += batchSize) {
 			List<float[]> batch = copies.subList(from, Math.min(copies.size(), from + batchSize));
-			ScoredBatch scored;
 			try (NDScope scope = new NDScope()) {
 				NDArray f = features.features(batch, w, h);
-				scored = scorer(w, h).score(f);
-			}
-			for (int i = 0; i < scored.size(); i++) {
-				scores[from + i] = scored.imageScores()[i];
-				maps.add(scored.map(i));
+				for (int m = 0; m < models.size(); m++) {
+					ScoredBatch scored = scorer(m, w, h).score(f);
+					for (int i = 0; i < scored.size(); i++) {
+						scores[m][from + i] = scored.imageScores()[i];
+						maps.get(m).add(scored.map(i));
+					}
+				}
 			}
 		}
+		List<Detection> detections = new ArrayList<>();
+		for (int m = 0; m < models.size(); m++)
+			detections.add(combine(slice, inputs, models.get(m), scores[m], maps.get(m), w, h));
+		return detections;
+	}
 
+	/** Averages (or maxes) the shifted copies of each placement and lays the maps onto the image. */
+	private Detection combine(NamedSlice slice, List<NetworkInput> inputs, NpadModel model, float[] scores, List<float[]> maps,
+			int w, int h) {
 		boolean max = model.config().shiftAggregation() == ShiftAggregation.MAX;
 		List<Placement> placements = new ArrayList<>();
 		List<float[]> networkMaps = new ArrayList<>();
@@ -90,8 +117,8 @@ public final class Detector {
 		return stitcher.result();
 	}
 
-	private NpadScorer scorer(int width, int height) {
-		if (scorer == null) scorer = new NpadScorer(model, height, width);
-		return scorer;
+	private NpadScorer scorer(int model, int width, int height) {
+		while (scorers.size() <= model) scorers.add(new NpadScorer(models.get(scorers.size()), height, width));
+		return scorers.get(model);
 	}
 }

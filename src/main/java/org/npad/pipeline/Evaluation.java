@@ -4,6 +4,7 @@ import ij.process.ImageProcessor;
 import org.npad.dataset.LabelledImage;
 import org.npad.image.ImageFolder;
 import org.npad.image.NamedSlice;
+import org.npad.image.Placement;
 import org.npad.image.Preprocessing;
 import org.npad.image.Preprocessor;
 import org.npad.method.NpadModel;
@@ -27,7 +28,7 @@ public final class Evaluation {
 	 * @param imageRoc     ROC over image scores
 	 * @param imageF1      best image F1 and its threshold
 	 * @param pixels       pixel ROC, PRO and F1-max
-	 * @param secondsPerImage mean detection time per test image
+	 * @param secondsPerImage mean detection time per test image (for all variants scored together)
 	 */
 	public record Result(List<String> names, double[] scores, boolean[] labels, Roc imageRoc, F1Max imageF1,
 			PixelMetrics pixels, double secondsPerImage) {
@@ -55,42 +56,59 @@ public final class Evaluation {
 
 	public static Result run(NpadModel model, Preprocessing preprocessing, FeatureSource features, int batchSize,
 			List<LabelledImage> test, Path base, Progress progress) {
-		Detector detector = new Detector(model, preprocessing, features, batchSize);
+		return run(List.of(model), preprocessing, features, batchSize, test, base, progress).get(0);
+	}
+
+	/** Scores several inference variants of one training on the same features; one result per model. */
+	public static List<Result> run(List<NpadModel> models, Preprocessing preprocessing, FeatureSource features, int batchSize,
+			List<LabelledImage> test, Path base, Progress progress) {
+		Detector detector = new Detector(models, preprocessing, features, batchSize);
 		Preprocessor preprocessor = new Preprocessor(preprocessing);
 		List<String> names = new ArrayList<>();
-		List<Double> scores = new ArrayList<>();
 		List<Boolean> labels = new ArrayList<>();
-		List<float[]> maps = new ArrayList<>();
 		List<boolean[]> masks = new ArrayList<>();
+		List<List<Double>> scores = new ArrayList<>();
+		List<List<float[]>> maps = new ArrayList<>();
+		for (int m = 0; m < models.size(); m++) {
+			scores.add(new ArrayList<>());
+			maps.add(new ArrayList<>());
+		}
 		int width = -1, height = -1;
 		long start = System.nanoTime();
 		for (LabelledImage image : test) {
 			for (NamedSlice slice : ImageFolder.read(image.image(), name(image.image(), base))) {
 				progress.checkCancelled();
-				Detection d = detector.detect(slice);
+				List<Detection> detections = detector.detectAll(slice);
 				ImageProcessor mask = image.mask() == null ? null : ImageFolder.open(image.mask()).getProcessor();
 				if (mask != null && (mask.getWidth() != slice.width() || mask.getHeight() != slice.height()))
 					throw new IllegalArgumentException("mask " + image.mask() + " is " + mask.getWidth() + " x " + mask.getHeight()
 							+ " but its image " + image.image() + " is " + slice.width() + " x " + slice.height());
-				for (int p = 0; p < d.placements().size(); p++) {
-					float[] map = d.networkMaps().get(p);
-					maps.add(map);
-					masks.add(mask == null ? new boolean[map.length] : preprocessor.mask(mask, d.placements().get(p)));
-					width = d.placements().get(p).width();
-					height = d.placements().get(p).height();
+				Detection first = detections.get(0);
+				for (int p = 0; p < first.placements().size(); p++) {
+					Placement placement = first.placements().get(p);
+					masks.add(mask == null ? new boolean[placement.width() * placement.height()] : preprocessor.mask(mask, placement));
+					width = placement.width();
+					height = placement.height();
+				}
+				for (int m = 0; m < models.size(); m++) {
+					maps.get(m).addAll(detections.get(m).networkMaps());
+					scores.get(m).add((double) detections.get(m).score());
 				}
 				names.add(slice.name());
-				scores.add((double) d.score());
 				labels.add(image.anomalous());
 				progress.report("Evaluating", names.size(), test.size());
 			}
 		}
 		double seconds = (System.nanoTime() - start) / 1e9 / Math.max(1, names.size());
-		double[] s = scores.stream().mapToDouble(Double::doubleValue).toArray();
 		boolean[] l = new boolean[labels.size()];
 		for (int i = 0; i < l.length; i++) l[i] = labels.get(i);
-		Roc roc = Roc.of(s, l);
-		return new Result(names, s, l, roc, F1Max.of(roc), PixelMetrics.of(maps, masks, width, height), seconds);
+		List<Result> results = new ArrayList<>();
+		for (int m = 0; m < models.size(); m++) {
+			double[] s = scores.get(m).stream().mapToDouble(Double::doubleValue).toArray();
+			Roc roc = Roc.of(s, l);
+			results.add(new Result(names, s, l, roc, F1Max.of(roc), PixelMetrics.of(maps.get(m), masks, width, height), seconds));
+		}
+		return results;
 	}
 
 	static String name(Path image, Path base) {

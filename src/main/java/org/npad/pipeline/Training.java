@@ -12,6 +12,9 @@ import org.npad.method.ChannelSelection;
 import org.npad.method.NpadConfig;
 import org.npad.method.NpadModel;
 import org.npad.method.NpadTrainer;
+import org.npad.model.Provenance;
+import org.npad.model.Thresholds;
+import org.npad.model.TrainedModel;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +29,9 @@ public final class Training {
 
 	/**
 	 * @param batchSize        network inputs per backbone call
-	 * @param calibrationEvery every k-th image is held out to calibrate the thresholds (0: none,
-	 *                         the training images are then scored instead, which makes thresholds low)
+	 * @param calibrationEvery every k-th image is held out to calibrate the thresholds; with fewer
+	 *                         than k images the training images are scored instead (optimistic
+	 *                         thresholds); 0 skips calibration (evaluation runs that need no thresholds)
 	 */
 	public record Options(int batchSize, int calibrationEvery) {
 		public Options {
@@ -39,15 +43,6 @@ public final class Training {
 		public static Options defaults() {
 			return new Options(8, 10);
 		}
-	}
-
-	/**
-	 * @param model          the learned model
-	 * @param trainingNames  names of the images it learned from
-	 * @param calibration    detections of the held-out images (or of the training images, see source)
-	 * @param calibrationSource how the calibration images were chosen, in words
-	 */
-	public record Result(NpadModel model, List<String> trainingNames, List<Detection> calibration, String calibrationSource) {
 	}
 
 	private final Preprocessing preprocessing;
@@ -68,7 +63,7 @@ public final class Training {
 	}
 
 	/** @param images re-iterable; each pass reads them again */
-	public Result run(Iterable<NamedSlice> images) {
+	public TrainedModel run(Iterable<NamedSlice> images) {
 		Preprocessor preprocessor = new Preprocessor(preprocessing);
 		int[] channels;
 		if (ChannelSelection.needsCounts(config.channelRule())) {
@@ -96,6 +91,9 @@ public final class Training {
 		NpadModel model = trainer[0].finish(manager);
 		progress.report("Estimating Gaussians (matrix inverses)", 1, 1);
 
+		if (options.calibrationEvery() == 0)
+			return new TrainedModel(model, backbone.identity(), preprocessing, Thresholds.none(config.thresholdPercentile()),
+					Provenance.now(names));
 		Detector detector = new Detector(model, preprocessing, kept, options.batchSize());
 		List<Detection> calibration = new ArrayList<>();
 		boolean useHeldOut = heldOut > 0;
@@ -109,7 +107,8 @@ public final class Training {
 		}
 		String source = useHeldOut ? "held-out every " + options.calibrationEvery() + "th nominal image (" + calibration.size() + ")"
 				: "the training images themselves (too few images to hold any out: thresholds are optimistic)";
-		return new Result(model, names, calibration, source);
+		return new TrainedModel(model, backbone.identity(), preprocessing,
+				Calibration.of(calibration, config.thresholdPercentile(), source), Provenance.now(names));
 	}
 
 	private int totalChannels() {

@@ -25,10 +25,45 @@ class EncodingTest {
 		assertArrayEquals(new float[] {1, 2, 3, 4, 5, 6, -1, 0.5f, 7, 8, 9, 10}, stored);
 	}
 
+	/** [[1, 2], [4, 3]] has the symmetric part [[1, 3], [3, 3]]; both give x^T P x = x1^2 + 6 x1 x2 + 3 x2^2. */
+	@Test
+	void packingKeepsTheSymmetricPart() {
+		long[] shape = {1, 2, 2};
+		ByteBuffer out = encode(Encoding.FLOAT32_UPPER, new float[] {1, 2, 4, 3}, 1, shape);
+		float[] back = new float[4];
+		Encoding.FLOAT32_UPPER.decode(out, 1, shape, back);
+		assertArrayEquals(new float[] {1, 3, 3, 3}, back);
+	}
+
+	/** Larger than the 64 x 64 blocks the packing works in: every pair must still meet its partner. */
+	@Test
+	void largeMatricesPackAndUnpackAcrossBlocks() {
+		int side = 150;
+		long[] shape = {2, side, side};
+		float[] values = new float[2 * side * side];
+		java.util.Random random = new java.util.Random(1);
+		for (int k = 0; k < values.length; k++) values[k] = random.nextInt(1000);
+		float[] expected = new float[values.length];
+		for (int m = 0; m < 2; m++) {
+			for (int i = 0; i < side; i++) {
+				for (int j = 0; j < side; j++) {
+					int b = m * side * side;
+					expected[b + i * side + j] = (values[b + i * side + j] + values[b + j * side + i]) / 2;
+				}
+			}
+		}
+		for (Encoding e : new Encoding[] {Encoding.FLOAT32_UPPER, Encoding.FLOAT16_UPPER}) {
+			ByteBuffer out = encode(e, values.clone(), 2, shape);
+			float[] back = new float[values.length];
+			e.decode(out, 2, shape, back);
+			assertArrayEquals(expected, back, e.name()); // halves of integers below 1000 are exact in float16
+		}
+	}
+
 	@Test
 	void packedValuesAreMirroredBack() {
 		for (Encoding e : new Encoding[] {Encoding.FLOAT32_UPPER, Encoding.FLOAT16_UPPER, Encoding.FLOAT32}) {
-			ByteBuffer out = encode(e, MATRICES, 2, TWO_3X3);
+			ByteBuffer out = encode(e, MATRICES.clone(), 2, TWO_3X3);
 			float[] back = new float[18];
 			e.decode(out, 2, TWO_3X3, back);
 			assertArrayEquals(MATRICES, back, e.name()); // all values are exact in float16

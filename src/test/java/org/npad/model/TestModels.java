@@ -33,11 +33,11 @@ final class TestModels {
 
 	static NpadConfig config() {
 		return new NpadConfig(D, ChannelRule.MOST_NONZERO, 42, 0.02, 5, 0.5, GammaScale.MEDIAN, 3, PixelMapKind.D2,
-				ImageScoreKind.MAX_PIXEL, 7, 0.2, 3, 1000, 2.5, 2, ShiftAggregation.MAX, 99.0);
+				ImageScoreKind.MAX_PIXEL, 7, 0.2, 3, 2.5, 2, ShiftAggregation.MAX, 99.0);
 	}
 
 	static Preprocessing preprocessing() {
-		return new Preprocessing(300, 200, IntensityMapping.FIXED_WINDOW, 10.5, 4000, GeometryMode.TILED, 16, TileBlending.UNIFORM);
+		return new Preprocessing(300, 200, false, IntensityMapping.FIXED_WINDOW, 10.5, 4000, GeometryMode.TILED, 16, TileBlending.UNIFORM);
 	}
 
 	static TrainedModel random(NDManager m, long seed, boolean moduleA, boolean moduleB, boolean bank) {

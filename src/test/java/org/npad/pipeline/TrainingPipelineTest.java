@@ -10,6 +10,7 @@ import org.npad.image.NamedSlice;
 import org.npad.image.Preprocessing;
 import org.npad.method.ChannelRule;
 import org.npad.method.NpadConfig;
+import org.npad.model.TrainedModel;
 
 import java.util.List;
 
@@ -28,16 +29,16 @@ class TrainingPipelineTest {
 		List<NamedSlice> nominal = SyntheticImages.nominal(12, 96, 1);
 		try (NDManager m = NDManager.newBaseManager();
 				KerasResNet50Backbone backbone = KerasResNet50Backbone.load(BackboneWeights.stage4(), Device.cpu())) {
-			Training.Result result = new Training(SMALL, CONFIG, backbone, new Training.Options(4, 4), Progress.NONE, m).run(nominal);
-			assertEquals(9, result.trainingNames().size(), "every 4th of 12 images is held out");
-			assertEquals(3, result.calibration().size());
+			TrainedModel result = new Training(SMALL, CONFIG, backbone, new Training.Options(4, 4), Progress.NONE, m).run(nominal);
+			assertEquals(9, result.provenance().trainingImages().size(), "every 4th of 12 images is held out");
+			assertEquals(3, result.thresholds().nominalImageScores().count());
 			assertEquals(24, result.model().height(), "96 px input, stride 4");
 
 			Detector detector = new Detector(result.model(), SMALL, new FeatureSource(backbone, result.model().channels(), m), 4);
 			Detection pit = detector.detect(SyntheticImages.withPit(96, 99, 30, 60, 6));
-			float worstNominal = 0;
-			for (Detection d : result.calibration()) worstNominal = Math.max(worstNominal, d.score());
+			double worstNominal = result.thresholds().nominalImageScores().max();
 			assertTrue(pit.score() > worstNominal, "pit " + pit.score() + " vs nominal " + worstNominal);
+			assertTrue(pit.score() > result.thresholds().image(), "the pit is called anomalous");
 
 			int arg = 0;
 			for (int i = 1; i < pit.map().length; i++) if (pit.map()[i] > pit.map()[arg]) arg = i;

@@ -1,6 +1,5 @@
-package org.npad.model;
+package org.npad.method;
 
-import org.npad.method.NpadConfig;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -79,7 +78,10 @@ final class ConfigSettings {
 			for (Object constant : type.getEnumConstants()) {
 				if (((Enum<?>) constant).name().equalsIgnoreCase(text)) return constant;
 			}
-			throw new IllegalArgumentException("setting '" + name + "' has unknown value '" + text + "'");
+			StringBuilder known = new StringBuilder();
+			for (Object constant : type.getEnumConstants())
+				known.append(known.length() == 0 ? "" : ", ").append(((Enum<?>) constant).name().toLowerCase(Locale.ROOT));
+			throw new IllegalArgumentException("setting '" + name + "' has unknown value '" + text + "'; use one of " + known);
 		}
 		throw new IllegalStateException("setting '" + name + "' has type " + type.getName() + ", which the model file cannot store");
 	}

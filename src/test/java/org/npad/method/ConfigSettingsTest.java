@@ -1,7 +1,6 @@
-package org.npad.model;
+package org.npad.method;
 
 import org.junit.jupiter.api.Test;
-import org.npad.method.NpadConfig;
 
 import java.util.List;
 import java.util.Map;
@@ -12,18 +11,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ConfigSettingsTest {
 
+	/** Every setting away from its default, so a mix-up of two settings cannot go unnoticed. */
+	private static final NpadConfig UNUSUAL = new NpadConfig(5, ChannelRule.MOST_NONZERO, 42, 0.02, 5, 0.5, GammaScale.MEDIAN, 3,
+			PixelMapKind.D2, ImageScoreKind.MAX_PIXEL, 7, 0.2, 3, 2.5, 2, ShiftAggregation.MAX, 99.0);
+
 	/** The names method.md and the settings' own error messages use. */
 	@Test
 	void namesAreTheSnakeCaseSettingNames() {
 		assertEquals(List.of("channels", "channel_rule", "seed", "epsilon", "train_neighbourhood", "gamma", "gamma_scale",
 				"infer_neighbourhood", "pixel_map", "image_score", "top_k", "centroid_ratio", "kmeans_iterations",
-				"kmeans_sample", "smoothing_sigma", "shift", "shift_aggregation", "threshold_percentile"),
+				"smoothing_sigma", "shift", "shift_aggregation", "threshold_percentile"),
 				List.copyOf(ConfigSettings.toMap(NpadConfig.paper()).keySet()));
 	}
 
 	@Test
 	void valuesAreWrittenAsText() {
-		Map<String, String> m = ConfigSettings.toMap(TestModels.config());
+		Map<String, String> m = ConfigSettings.toMap(UNUSUAL);
 		assertEquals("most_nonzero", m.get("channel_rule"));
 		assertEquals("0.02", m.get("epsilon"));
 		assertEquals("42", m.get("seed"));
@@ -32,7 +35,7 @@ class ConfigSettingsTest {
 
 	@Test
 	void everySettingRoundTrips() {
-		for (NpadConfig c : new NpadConfig[] {TestModels.config(), NpadConfig.paper(), NpadConfig.padim(),
+		for (NpadConfig c : new NpadConfig[] {UNUSUAL, NpadConfig.paper(), NpadConfig.padim(),
 				NpadConfig.fast().withEpsilon(1e-7).withGamma(0.1 + 0.2)}) {
 			assertEquals(c, ConfigSettings.fromMap(ConfigSettings.toMap(c)));
 		}
@@ -50,7 +53,7 @@ class ConfigSettingsTest {
 
 		Map<String, String> bad = ConfigSettings.toMap(NpadConfig.paper());
 		bad.put("pixel_map", "d3");
-		assertEquals("setting 'pixel_map' has unknown value 'd3'", assertThrows(IllegalArgumentException.class, () -> ConfigSettings.fromMap(bad)).getMessage());
+		assertEquals("setting 'pixel_map' has unknown value 'd3'; use one of fused, d1, d2", assertThrows(IllegalArgumentException.class, () -> ConfigSettings.fromMap(bad)).getMessage());
 
 		Map<String, String> invalid = ConfigSettings.toMap(NpadConfig.paper());
 		invalid.put("epsilon", "-1");

@@ -1,0 +1,357 @@
+package org.npad.bench;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import org.npad.backbone.BackboneIdentity;
+import org.npad.backbone.FeatureExtractor;
+import org.npad.backbone.KerasResNet50Backbone;
+import org.npad.image.Preprocessing;
+import org.npad.method.CentroidBank;
+import org.npad.method.ChannelSelection;
+import org.npad.method.FeatureAggregation;
+import org.npad.method.FeatureLayout;
+import org.npad.method.ImageScoreKind;
+import org.npad.method.NpadConfig;
+import org.npad.method.NpadModel;
+import org.npad.method.NpadScorer;
+import org.npad.method.NpadTrainer;
+import org.npad.method.PositionGaussians;
+import org.npad.model.ModelFile;
+import org.npad.model.Provenance;
+import org.npad.model.Thresholds;
+import org.npad.model.TrainedModel;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * What the engine costs for one preset on synthetic ResNet-50-sized features (1792 channels of a
+ * 56 x 56 map): channel counting, streaming training per image, the one-off finish (covariance
+ * inverses, neighbour weights, centroid bank), scoring per image without and with shifting,
+ * peak memory, and the model's size in memory and on file.
+ *
+ * <p>The features are ReLU(W z + b + noise) with a 48-dimensional latent z smoothed over 3 x 3
+ * positions and per-channel biases that make some channels mostly zero, so the channel rule has
+ * something to choose. The cost of every step depends on the shapes, not on the values.
+ *
+ * <p>The full 56 x 56 map does not fit a 10 GB budget at either preset: module A's finish keeps
+ * dozens of chunk-sized temporaries (up to 128 MB each) alive at once, about 8 GB at d = 550 on
+ * any map of 110 positions or more, and at d = 150 on 56 x 56 it passed 11 GB. The defaults are
+ * therefore 28 x 28 for d = 150 and 14 x 14 for d = 550, and every per-position cost is also
+ * printed extrapolated linearly to 3136 positions; the streaming bank, whose per-image k-means
+ * is quadratic in positions, is measured on one batch of full-size maps instead. Shifting (eq. 15)
+ * scores (r + 1)^2 copies, each through the backbone and the engine, so its cost is stated as
+ * 25 x (backbone + engine) rather than run.
+ *
+ * <p>Usage: {@code EngineBenchmark [preset=accurate|fast] [d=...] [n=...] [side=...] [batch=8]
+ * [batches=3] [backbone=<weight file>|none] [dir=/tmp]}
+ */
+public final class EngineBenchmark {
+
+	private static final int CHANNELS = 1792, FULL_SIDE = 56, LATENT = 48, SHIFT = 4;
+	private static final String DEFAULT_WEIGHTS = ".build/backbone/resources/org/npad/backbone/keras-resnet50-imagenet.npw";
+
+	private EngineBenchmark() {
+	}
+
+	public static void main(String[] args) throws IOException {
+		Map<String, String> a = arguments(args);
+		NpadConfig config = NpadConfig.preset(a.getOrDefault("preset", "accurate"));
+		if (a.containsKey("d")) config = config.withChannels(Integer.parseInt(a.get("d")));
+		int d = config.channels();
+		int n = Integer.parseInt(a.getOrDefault("n", d > 300 ? "32" : "64"));
+		int side = Integer.parseInt(a.getOrDefault("side", d > 300 ? "14" : "28"));
+		int batch = Integer.parseInt(a.getOrDefault("batch", "8"));
+		int scoreBatches = Integer.parseInt(a.getOrDefault("batches", "3"));
+		String backbone = a.getOrDefault("backbone", DEFAULT_WEIGHTS);
+		Path dir = Path.of(a.getOrDefault("dir", System.getProperty("java.io.tmpdir")));
+		double scale = (double) FULL_SIDE * FULL_SIDE / (side * side);
+
+		Engine engine = Engine.getEngine("PyTorch");
+		System.out.printf(Locale.ROOT, "engine %s %s, %d JVM processors, load average %s%n", engine.getEngineName(),
+				engine.getVersion(), Runtime.getRuntime().availableProcessors(), loadAverage());
+		System.out.printf(Locale.ROOT, "preset %s: d = %d (%s), p = %d, q = %d, k-means cap %d; N = %d, map %d x %d%s%n",
+				a.getOrDefault("preset", "accurate"), d, config.channelRule(), config.trainNeighbourhood(),
+				config.inferNeighbourhood(), config.kmeansIterations(), n, side, side,
+				scale == 1 ? "" : String.format(Locale.ROOT, " (1/%.0f of the positions; 'x%.0f' figures extrapolate linearly)", scale, scale));
+
+		try (NDManager manager = NDManager.newBaseManager()) {
+			Synthetic synthetic = new Synthetic(manager, side, 1);
+			long baseline = Memory.rss();
+
+			ChannelSelection selection = new ChannelSelection(CHANNELS);
+			double counting = 0;
+			for (int from = 0; from < n; from += batch) {
+				try (NDManager m = manager.newSubManager()) {
+					NDArray all = synthetic.images(m, from, Math.min(batch, n - from));
+					long start = System.nanoTime();
+					selection.count(all);
+					counting += seconds(start);
+				}
+			}
+			int[] kept = selection.select(config);
+			NDArray keptIndex = manager.create(toLongs(kept));
+
+			// the bank is trained beside the moments, not inside the trainer, so that its cost (quadratic
+			// in the positions of one image: K = 0.1 P centroids for P vectors) is timed on its own
+			NpadConfig moments = config.withImageScore(ImageScoreKind.MAX_PIXEL);
+			FeatureAggregation aggregation = new FeatureAggregation(config.trainNeighbourhood());
+			double training = 0, banking = 0;
+			NpadModel model;
+			try (NpadTrainer trainer = new NpadTrainer(moments, kept, side, side, manager);
+					CentroidBank.Builder bank = new CentroidBank.Builder(config, manager)) {
+				for (int from = 0; from < n; from += batch) {
+					try (NDManager m = manager.newSubManager()) {
+						NDArray features = synthetic.images(m, from, Math.min(batch, n - from)).get(new NDIndex(":, {}", keptIndex));
+						long start = System.nanoTime();
+						trainer.add(features);
+						training += seconds(start);
+						NDArray phi = FeatureLayout.positionMajor(aggregation.apply(features));
+						start = System.nanoTime();
+						bank.add(phi);
+						banking += seconds(start);
+					}
+				}
+				long hwmTraining = Memory.peak();
+				long start = System.nanoTime();
+				NpadModel statistics = trainer.finish(manager);
+				model = new NpadModel(config, kept, side, side, statistics.trainingCount(), statistics.moduleA(),
+						statistics.moduleB(), bank.build(manager), statistics.medianDistance());
+				double finish = seconds(start);
+				long hwmFinish = Memory.peak();
+				double bankFull = scale == 1 ? banking / n : fullMapBankSeconds(config, keptIndex, manager, batch);
+				System.out.println();
+				System.out.println("step                                        measured       | full 56 x 56");
+				row("channel counting, per image (all 1792)", counting / n, "s", scale);
+				row("training: moments (streaming add), per image", training / n, "s", scale);
+				System.out.printf(Locale.ROOT, "%-44s %10.3f s   %s%n", "training: centroid bank (k-means), per image", banking / n,
+						scale == 1 ? "" : String.format(Locale.ROOT, "| %10.3f s  (measured on %d full-size maps: quadratic in positions)", bankFull, batch));
+				row("finish (inverses, weights), once", finish, "s", scale);
+				System.out.printf(Locale.ROOT, "training total per image at 56 x 56: %.3f s, plus %.1f s once for N = %d%n",
+						(training / n) * scale + bankFull, finish * scale, n);
+				// the finish holds module A's scatter, its precision and module B's precision (3 P d d floats),
+				// plus chunked temporaries that do not grow with P once P exceeds a chunk of positions
+				double extraPositions = (double) FULL_SIDE * FULL_SIDE - side * side;
+				System.out.printf(Locale.ROOT, "peak resident memory (VmHWM): baseline %d MB; after adds %d MB, after finish %d MB%s%n",
+						baseline, hwmTraining, hwmFinish, scale == 1 ? "" : String.format(Locale.ROOT,
+								" (full map: about %.0f MB = measured + 3 d x d float32 matrices per extra position)",
+								hwmFinish + 3 * extraPositions * d * d * Float.BYTES / (1 << 20)));
+			}
+
+			try (model) {
+				int out = 4 * side;
+				NpadScorer scorer = new NpadScorer(model, out, out);
+				double scoring = 0;
+				for (int b = -1; b < scoreBatches; b++) { // batch -1 warms up
+					try (NDManager m = manager.newSubManager()) {
+						NDArray features = synthetic.images(m, n + batch * (b + 1), batch).get(new NDIndex(":, {}", keptIndex));
+						long start = System.nanoTime();
+						scorer.score(features);
+						if (b >= 0) scoring += seconds(start);
+					}
+				}
+				double perImage = scoring / (scoreBatches * batch);
+				long hwmScoring = Memory.peak();
+				row("scoring, per image (batch " + batch + ", no shift)", perImage, "s", scale);
+				row("scoring x 25 (shift r = 4), engine only", perImage * (SHIFT + 1) * (SHIFT + 1), "s", scale);
+				System.out.printf(Locale.ROOT, "peak after scoring %d MB (Java heap in use %d MB: the rest is libtorch's native memory)%n",
+						hwmScoring, Memory.heapUsed());
+
+				long bytes = arrayBytes(model);
+				row("model in memory (sum of arrays)", bytes / 1e6, "MB", scale);
+				System.out.printf(Locale.ROOT, "  bank: %d centroids x %d%n", model.bank().size(), d);
+				TrainedModel trained = new TrainedModel(model, new BackboneIdentity("synthetic", "00"), Preprocessing.defaults(),
+						Thresholds.none(config.thresholdPercentile()), Provenance.now(List.of()));
+				for (ModelFile.Storage storage : List.of(ModelFile.Storage.FLOAT32_PACKED, ModelFile.Storage.FLOAT16_PACKED)) {
+					Path file = Files.createTempFile(dir, "engine-bench", ModelFile.EXTENSION);
+					try {
+						long start = System.nanoTime();
+						ModelFile.write(trained, file, storage);
+						double write = seconds(start);
+						row("model file, " + storage.fileName(), Files.size(file) / 1e6, "MB", scale);
+						row("  written in", write, "s", scale);
+					} finally {
+						Files.deleteIfExists(file);
+					}
+				}
+
+				double features = backbone.equals("none") ? Double.NaN : backboneSeconds(Path.of(backbone), kept, manager, batch);
+				System.out.println();
+				if (Double.isNaN(features)) {
+					System.out.println("backbone not measured: per image with shifting = 25 x (backbone + engine scoring)");
+				} else {
+					double engineFull = perImage * scale;
+					System.out.printf(Locale.ROOT, "backbone + channel selection, 224 x 224, batch %d: %.3f s per image%n", batch, features);
+					System.out.printf(Locale.ROOT, "detection per image at 56 x 56: no shift %.2f s (backbone %.2f + engine %.2f); "
+									+ "shift r = 4: 25 x %.2f = %.1f s%n", features + engineFull, features, engineFull,
+							features + engineFull, 25 * (features + engineFull));
+				}
+				System.out.printf(Locale.ROOT, "final peak %d MB; load average %s%n", Memory.peak(), loadAverage());
+			}
+		}
+	}
+
+	/** Seconds per image of the streaming bank on full-size 56 x 56 maps, one batch. */
+	private static double fullMapBankSeconds(NpadConfig config, NDArray keptIndex, NDManager parent, int batch) {
+		Synthetic full = new Synthetic(parent, FULL_SIDE, 2);
+		try (NDManager m = parent.newSubManager(); CentroidBank.Builder bank = new CentroidBank.Builder(config, m)) {
+			NDArray features = full.images(m, 0, batch).get(new NDIndex(":, {}", keptIndex));
+			NDArray phi = FeatureLayout.positionMajor(new FeatureAggregation(config.trainNeighbourhood()).apply(features));
+			long start = System.nanoTime();
+			bank.add(phi);
+			return seconds(start) / batch;
+		}
+	}
+
+	/** Seconds per image of the backbone with the model's channel selection, after one warm-up batch. */
+	private static double backboneSeconds(Path weights, int[] kept, NDManager parent, int batch) throws IOException {
+		if (!Files.isRegularFile(weights)) {
+			System.out.println("(no backbone weights at " + weights + "; run scripts/fetch-backbone.sh or pass backbone=<file>)");
+			return Double.NaN;
+		}
+		try (KerasResNet50Backbone network = KerasResNet50Backbone.load(weights, Device.cpu());
+				NDManager m = parent.newSubManager()) {
+			FeatureExtractor extractor = new FeatureExtractor(network, kept);
+			NDArray input = m.randomUniform(0, 255, new Shape(batch, 3, 224, 224));
+			double total = 0;
+			int repeats = 2;
+			for (int r = -1; r < repeats; r++) {
+				long start = System.nanoTime();
+				NDArray f = extractor.extract(input);
+				f.get(0, 0, 0, 0).getFloat();
+				if (r >= 0) total += seconds(start);
+				f.close();
+			}
+			return total / (repeats * batch);
+		}
+	}
+
+	private static void row(String what, double value, String unit, double scale) {
+		String extrapolated = scale == 1 ? "" : String.format(Locale.ROOT, "| %10.3f %s", value * scale, unit);
+		System.out.printf(Locale.ROOT, "%-44s %10.3f %-3s %s%n", what, value, unit, extrapolated);
+	}
+
+	private static long arrayBytes(NpadModel model) {
+		List<NDArray> arrays = new ArrayList<>();
+		for (PositionGaussians g : new PositionGaussians[] {model.moduleA(), model.moduleB()}) {
+			if (g != null) {
+				arrays.add(g.mean());
+				arrays.add(g.precision());
+			}
+		}
+		if (model.bank() != null) arrays.add(model.bank().centroids());
+		long bytes = 0;
+		for (NDArray x : arrays) bytes += x.getShape().size() * x.getDataType().getNumOfBytes();
+		return bytes;
+	}
+
+	private static double seconds(long start) {
+		return (System.nanoTime() - start) / 1e9;
+	}
+
+	private static long[] toLongs(int[] v) {
+		long[] l = new long[v.length];
+		for (int i = 0; i < v.length; i++) l[i] = v[i];
+		return l;
+	}
+
+	private static String loadAverage() {
+		try {
+			String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+			return f[0] + " " + f[1] + " " + f[2];
+		} catch (IOException e) {
+			return "unknown";
+		}
+	}
+
+	private static Map<String, String> arguments(String[] args) {
+		Map<String, String> m = new LinkedHashMap<>();
+		for (String arg : args) {
+			int eq = arg.indexOf('=');
+			if (eq < 1) throw new IllegalArgumentException("arguments are key=value, got '" + arg + "'");
+			m.put(arg.substring(0, eq), arg.substring(eq + 1));
+		}
+		return m;
+	}
+
+	/**
+	 * Reproducible ReLU-like feature maps: image i is generated from its own seed, so the counting
+	 * pass and the training pass see the same images.
+	 */
+	private static final class Synthetic {
+
+		private final int side;
+		private final long seed;
+		private final NDArray loadings; // CHANNELS x LATENT
+		private final NDArray bias;     // 1 x CHANNELS x 1
+
+		Synthetic(NDManager manager, int side, long seed) {
+			this.side = side;
+			this.seed = seed;
+			Random random = new Random(seed);
+			float[] w = new float[CHANNELS * LATENT];
+			for (int i = 0; i < w.length; i++) w[i] = (float) (random.nextGaussian() / Math.sqrt(LATENT));
+			float[] b = new float[CHANNELS];
+			for (int c = 0; c < CHANNELS; c++) b[c] = (float) (0.8 * random.nextGaussian() - 0.3);
+			this.loadings = manager.create(w, new Shape(CHANNELS, LATENT));
+			this.bias = manager.create(b, new Shape(1, CHANNELS, 1));
+		}
+
+		/** Images first .. first + count - 1, count x 1792 x side x side, in m. */
+		NDArray images(NDManager m, int first, int count) {
+			int positions = side * side;
+			float[] z = new float[count * LATENT * positions];
+			float[] noise = new float[count * CHANNELS * positions];
+			for (int i = 0; i < count; i++) {
+				Random random = new Random(seed * 1_000_003L + first + i);
+				for (int j = 0; j < LATENT * positions; j++) z[i * LATENT * positions + j] = (float) random.nextGaussian();
+				for (int j = 0; j < CHANNELS * positions; j++) noise[i * CHANNELS * positions + j] = (float) (0.3 * random.nextGaussian());
+			}
+			NDArray latent = new FeatureAggregation(3).apply(m.create(z, new Shape(count, LATENT, side, side))).mul(3);
+			NDArray mixed = loadings.matMul(latent.reshape(count, LATENT, positions)); // count x CHANNELS x P
+			return mixed.add(bias).add(m.create(noise, new Shape(count, CHANNELS, positions))).maximum(0)
+					.reshape(count, CHANNELS, side, side);
+		}
+	}
+
+	/** The kernel's figures for this process, in MB. */
+	private static final class Memory {
+
+		private Memory() {
+		}
+
+		static long peak() {
+			return status("VmHWM:");
+		}
+
+		static long rss() {
+			return status("VmRSS:");
+		}
+
+		static long heapUsed() {
+			Runtime r = Runtime.getRuntime();
+			return (r.totalMemory() - r.freeMemory()) >> 20;
+		}
+
+		private static long status(String key) {
+			try {
+				for (String line : Files.readAllLines(Path.of("/proc/self/status")))
+					if (line.startsWith(key)) return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+			} catch (IOException | NumberFormatException e) {
+				return -1;
+			}
+			return -1;
+		}
+	}
+}
