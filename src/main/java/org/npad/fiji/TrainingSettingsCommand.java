@@ -63,7 +63,8 @@ abstract class TrainingSettingsCommand extends NpadCommand {
 	@Parameter(label = "Batch size", min = "1", persist = false)
 	private int batch_size = 8;
 
-	@Parameter(label = "Hold out every k-th image for calibration (0 = none)", min = "0", persist = false)
+	@Parameter(label = "Hold out every k-th image for calibration (0 = no thresholds)", min = "0", persist = false,
+			description = "Thresholds are a percentile of these held-out images' scores; with 0 the model has none and Detect needs them given")
 	private int calibration_every = 10;
 
 	@Parameter(label = "Device", choices = {Devices.CPU, Devices.GPU}, persist = false)
@@ -81,9 +82,9 @@ abstract class TrainingSettingsCommand extends NpadCommand {
 		Preprocessing preprocessing = preprocessing(named);
 		Training.Options options = new Training.Options(batch_size, calibration_every);
 		Backbone backbone = BackboneCache.get(device());
-		Training.Result result = new Training(preprocessing, config, backbone, options, progress(), manager).run(images);
-		log.info("N-pad trained on " + result.trainingNames().size() + " images; thresholds from " + result.calibrationSource());
-		return ModelAssembly.assemble(result, backbone.identity(), preprocessing);
+		TrainedModel model = new Training(preprocessing, config, backbone, options, progress(), manager).run(images);
+		log.info("N-pad trained on " + model.provenance().trainingImages().size() + " images; thresholds from " + model.thresholds().calibration());
+		return model;
 	}
 
 	/** The device chosen in the dialog; training and detection run there. */

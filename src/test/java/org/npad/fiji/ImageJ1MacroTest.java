@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * plugins.config, the recorded macro lines of Train and Detect run, the Results table and the ROI
  * Manager are checked, scripts/npad-batch.ijm runs over a folder, and a screenshot of the heatmap
  * overlay is saved for the documentation (docs/images/heatmap-overlay.png). Skipped where Xvfb is
- * missing; scripts/install-test-deps.sh installs it.
+ * missing; scripts/setup.sh installs it.
  */
 class ImageJ1MacroTest {
 
@@ -35,7 +35,7 @@ class ImageJ1MacroTest {
 	@Test
 	void recordedMacroLinesRunInRealImageJ1(@TempDir Path dir) throws Exception {
 		Path xvfb = xvfb();
-		Assumptions.assumeTrue(xvfb != null, "Xvfb is not installed (scripts/install-test-deps.sh installs it)");
+		Assumptions.assumeTrue(xvfb != null, "Xvfb is not installed (scripts/setup.sh installs it)");
 		FijiTestSupport.useTestBackbone();
 		Path plugins = Files.createDirectories(dir.resolve("plugins"));
 		pluginsJar(plugins.resolve("npad_fiji_test.jar"));

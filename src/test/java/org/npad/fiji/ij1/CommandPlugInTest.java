@@ -75,8 +75,11 @@ class CommandPlugInTest {
 		ResultsTable table = ResultsTable.getResultsTable();
 		table.reset();
 		runAsMacro(DetectCommand.class, "model_file=[" + model + "] add_rois=false", image);
+		assertEquals(0, table.size(), "a model trained without calibration has no thresholds of its own");
+		runAsMacro(DetectCommand.class, "model_file=[" + model + "] add_rois=false image_threshold=50 pixel_threshold=20", image);
 		assertEquals(1, table.size());
 		assertEquals("test_pit_00.png", table.getStringValue("image", 0));
+		assertEquals(20, table.getValue("pixel_threshold", 0));
 		assertNotNull(image.getOverlay(), "the current image got the heatmap overlay");
 
 		runAsMacro(DetectCommand.class, "model_file=[" + model + "] no_such_option=1", image);
