@@ -12,6 +12,12 @@ import org.npad.metrics.ConnectedComponents;
 import org.npad.model.ModelFile;
 import org.npad.pipeline.Detection;
 import org.scijava.Context;
+import org.scijava.app.event.StatusEvent;
+import org.scijava.command.CommandModule;
+import org.scijava.command.CommandService;
+import org.scijava.event.EventHandler;
+import org.scijava.event.EventService;
+import org.scijava.module.ModuleService;
 
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -19,6 +25,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.stream.Stream;
@@ -133,6 +140,33 @@ class DetectFolderCommandTest {
 		reason = refused(run(context, DetectFolderCommand.class, "folder", images(dir).toFile(), "model_file", model.toFile(),
 				"output_folder", dir.resolve("nowhere").toFile()));
 		assertTrue(reason.contains("nowhere") && reason.contains("does not exist"), reason);
+	}
+
+	@Test
+	void cancellingLeavesOnlyCompleteFilesAndNoTable(@TempDir Path dir) throws Exception {
+		Path in = images(dir);
+		Path out = Files.createDirectory(dir.resolve("out"));
+		CommandModule module = (CommandModule) context.service(ModuleService.class)
+				.createModule(context.service(CommandService.class).getCommand(DetectFolderCommand.class));
+		Object canceller = new Object() {
+			@EventHandler
+			void onEvent(StatusEvent e) {
+				if (e.getStatusMessage() != null && e.getStatusMessage().startsWith("N-pad: detecting")) module.cancel("stopped by the test");
+			}
+		};
+		var subscribers = context.service(EventService.class).subscribe(canceller);
+		context.service(ModuleService.class).run(module, true, Map.of("folder", in.toFile(), "recursive", true,
+				"model_file", model.toFile(), "output_folder", out.toFile())).get();
+		context.service(EventService.class).unsubscribe(subscribers);
+
+		assertTrue(module.isCanceled());
+		assertFalse(Files.exists(out.resolve(DetectFolderCommand.CSV)), "no results table for a cancelled run");
+		try (Stream<Path> all = Files.walk(out)) {
+			List<String> written = all.filter(Files::isRegularFile).map(p -> out.relativize(p).toString()).sorted().toList();
+			assertTrue(written.containsAll(List.of("crack/crack_heatmap.tif", "crack/crack_mask.png")), written.toString());
+			assertFalse(written.stream().anyMatch(n -> n.startsWith("free") || n.startsWith("pit") || n.contains("/.")), "only the first image's files: " + written);
+		}
+		assertEquals(256, FijiTestSupport.open(out.resolve("crack/crack_heatmap.tif")).getWidth(), "the files written are whole");
 	}
 
 	static List<Roi> decode(Path zip) throws Exception {

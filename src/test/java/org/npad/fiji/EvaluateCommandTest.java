@@ -92,6 +92,26 @@ class EvaluateCommandTest {
 	}
 
 	@Test
+	void readsTheMvtecFolderLayout(@TempDir Path dir) throws Exception {
+		Path category = dir.resolve("surface");
+		copy("images/Free/train_free_00.png", category.resolve("train/good/000.png"));
+		copy("images/Free/test_free_00.png", category.resolve("test/good/000.png"));
+		copy("images/Free/test_free_01.png", category.resolve("test/good/001.png"));
+		copy("images/Pit/test_pit_00.png", category.resolve("test/pit/000.png"));
+		copy("masks/Pit/test_pit_00.png", category.resolve("ground_truth/pit/000_mask.png"));
+		ResultsTable table = FijiTestSupport.clearedResults();
+		succeeded(run(context, EvaluateCommand.class, "dataset", category.toFile(), "model_file", model.toFile(), "output_folder", dir.toFile()));
+		assertEquals("surface", table.getStringValue("dataset", 0));
+		assertEquals(3, table.getValue("test_images", 0));
+		assertEquals(1, table.getValue("anomalous_images", 0));
+	}
+
+	static void copy(String sample, Path to) throws Exception {
+		Files.createDirectories(to.getParent());
+		Files.copy(SAMPLES.resolve(sample), to);
+	}
+
+	@Test
 	void refusesASetWithoutTheNeededColumns(@TempDir Path dir) throws Exception {
 		Path csv = dir.resolve("bad.csv");
 		Files.writeString(csv, "image,label\na.png,0\n");

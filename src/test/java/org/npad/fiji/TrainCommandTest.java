@@ -187,10 +187,11 @@ class TrainCommandTest {
 				if (e.getStatusMessage() != null && e.getStatusMessage().startsWith("Learning nominal statistics")) module.cancel("stopped by the test");
 			}
 		};
-		context.service(EventService.class).subscribe(canceller);
+		var subscribers = context.service(EventService.class).subscribe(canceller);
 		Future<?> f = context.service(ModuleService.class).run(module, true, Map.of("folder", NOMINAL.toFile(), "file_filter", "train_*.png",
 				"model_file", model.toFile(), "advanced", SMALL, "batch_size", 1));
 		f.get();
+		context.service(EventService.class).unsubscribe(subscribers);
 		assertTrue(module.isCanceled());
 		assertEquals("stopped by the test", module.getCancelReason());
 		try (Stream<Path> left = Files.list(dir)) {
