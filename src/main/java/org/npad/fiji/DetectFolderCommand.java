@@ -21,7 +21,9 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -80,9 +82,14 @@ public class DetectFolderCommand extends NpadCommand {
 		ImageFolder images = new ImageFolder(folder.toPath(), file_filter, recursive);
 		List<Path> files = images.files();
 		OutputFiles.requireWritable(out.resolve(CSV), overwrite, "results table");
+		Map<Path, Path> planned = new HashMap<>();
 		for (Path f : files) {
-			for (Path target : BatchOutputs.paths(out, images.directory().relativize(f).toString()))
+			for (Path target : BatchOutputs.paths(out, images.directory().relativize(f).toString())) {
 				OutputFiles.requireFree(target, overwrite, "output file");
+				Path other = planned.putIfAbsent(target, f);
+				if (other != null)
+					throw new IllegalArgumentException(other + " and " + f + " would both be written to " + target + ": use a file filter to keep one of them");
+			}
 		}
 
 		Progress progress = progress();

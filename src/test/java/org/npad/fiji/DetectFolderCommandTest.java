@@ -130,16 +130,21 @@ class DetectFolderCommandTest {
 	}
 
 	@Test
-	void refusesAnEmptyFolderAndAMissingOutputFolder(@TempDir Path dir) throws Exception {
+	void refusesAnEmptyFolderAMissingOutputFolderAndCollidingNames(@TempDir Path dir) throws Exception {
 		Path empty = Files.createDirectory(dir.resolve("empty"));
 		Files.writeString(empty.resolve("notes.txt"), "not an image");
 		String reason = refused(run(context, DetectFolderCommand.class, "folder", empty.toFile(), "model_file", model.toFile(),
 				"output_folder", dir.toFile()));
 		assertTrue(reason.contains(empty.toString()) && reason.contains("no image files"), reason);
 
-		reason = refused(run(context, DetectFolderCommand.class, "folder", images(dir).toFile(), "model_file", model.toFile(),
+		Path in = images(dir);
+		reason = refused(run(context, DetectFolderCommand.class, "folder", in.toFile(), "model_file", model.toFile(),
 				"output_folder", dir.resolve("nowhere").toFile()));
 		assertTrue(reason.contains("nowhere") && reason.contains("does not exist"), reason);
+
+		Files.copy(in.resolve("pit.png"), in.resolve("pit.tif"));
+		reason = refused(run(context, DetectFolderCommand.class, "folder", in.toFile(), "model_file", model.toFile(), "output_folder", dir.toFile()));
+		assertTrue(reason.contains("would both be written to") && reason.contains("pit_heatmap.tif"), reason);
 	}
 
 	@Test
