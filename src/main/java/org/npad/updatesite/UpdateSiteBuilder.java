@@ -50,33 +50,35 @@ public final class UpdateSiteBuilder {
 		Map<String, PluginRecord> before = previousRecords();
 		long now = UpdaterTimestamp.now(clock);
 
-		List<PluginRecord> others = new ArrayList<>();
+		List<Served> others = new ArrayList<>();
 		Set<String> names = new HashSet<>();
 		for (Path jar : otherJars) {
-			others.add(current(jar, List.of(), before, now, names));
+			others.add(serve(jar, List.of(), before, now, names));
 		}
 		List<FileDependency> dependencies = others.stream()
+			.map(Served::record)
 			.filter(record -> record.platforms().isEmpty())
 			.map(record -> new FileDependency(record.filename(), record.current().orElseThrow().timestamp()))
 			.toList();
+		List<Served> served = new ArrayList<>(others);
+		served.add(serve(pluginJar, dependencies, before, now, names));
 
-		PluginRecord plugin = current(pluginJar, dependencies, before, now, names);
-		List<PluginRecord> records = new ArrayList<>(others);
-		records.add(plugin);
+		List<PluginRecord> records = new ArrayList<>(served.stream().map(Served::record).toList());
 		for (PluginRecord gone : before.values()) {
 			records.add(obsolete(gone, now));
 		}
 		records.sort(Comparator.comparing(PluginRecord::filename));
-
-		Map<Path, Path> served = new LinkedHashMap<>();
-		served.put(plugin.serverFile(site), pluginJar);
-		for (int i = 0; i < otherJars.size(); i++) {
-			served.put(others.get(i).serverFile(site), otherJars.get(i));
-		}
 		writeFiles(served);
 		DbXmlFile.write(records, site.resolve(DbXmlFile.NAME));
 		return records;
 	}
+
+	/**
+	 * A record and the jar to copy to its server file; no jar when an unchanged version's server
+	 * file is already in the tree and stays as it is (a rebuilt jar differs in its bytes, not in what
+	 * the updater compares).
+	 */
+	private record Served(PluginRecord record, Optional<Path> source) {}
 
 	/** The last index in the tree by unversioned name; each entry is removed once a built jar claims it. */
 	private Map<String, PluginRecord> previousRecords() throws IOException {
@@ -91,7 +93,7 @@ public final class UpdateSiteBuilder {
 		return byName;
 	}
 
-	private PluginRecord current(Path jar, List<FileDependency> dependencies, Map<String, PluginRecord> before, long now,
+	private Served serve(Path jar, List<FileDependency> dependencies, Map<String, PluginRecord> before, long now,
 		Set<String> names) throws IOException
 	{
 		String filename = siteName(jar);
@@ -114,8 +116,11 @@ public final class UpdateSiteBuilder {
 		if (priorVersion.isPresent() && !unchanged) previous.add(retired(prior, now));
 
 		long timestamp = unchanged ? priorVersion.get().timestamp() : now;
-		CurrentVersion version = new CurrentVersion(checksum, timestamp, Files.size(jar), pom.description(), dependencies, pom.authors());
-		return new PluginRecord(filename, platforms, Optional.of(version), previous);
+		Path target = site.resolve(filename + "-" + timestamp);
+		boolean keep = unchanged && Files.isRegularFile(target);
+		long size = Files.size(keep ? target : jar);
+		CurrentVersion version = new CurrentVersion(checksum, timestamp, size, pom.description(), dependencies, pom.authors());
+		return new Served(new PluginRecord(filename, platforms, Optional.of(version), previous), keep ? Optional.empty() : Optional.of(jar));
 	}
 
 	private static PluginRecord obsolete(PluginRecord gone, long now) {
@@ -136,10 +141,13 @@ public final class UpdateSiteBuilder {
 	}
 
 	/** Copies what is missing or different, then removes server files of versions the index no longer serves. */
-	private void writeFiles(Map<Path, Path> served) throws IOException {
-		for (Map.Entry<Path, Path> file : served.entrySet()) {
-			Path target = file.getKey();
-			Path source = file.getValue();
+	private void writeFiles(List<Served> served) throws IOException {
+		Set<Path> targets = new HashSet<>();
+		for (Served file : served) {
+			Path target = file.record().serverFile(site);
+			targets.add(target);
+			if (file.source().isEmpty()) continue;
+			Path source = file.source().get();
 			if (Files.exists(target) && Files.mismatch(source, target) == -1) continue;
 			Files.createDirectories(target.getParent());
 			Path part = target.resolveSibling(target.getFileName() + ".part");
@@ -150,7 +158,7 @@ public final class UpdateSiteBuilder {
 		if (!Files.isDirectory(jars)) return;
 		List<Path> stale;
 		try (Stream<Path> files = Files.walk(jars)) {
-			stale = files.filter(Files::isRegularFile).filter(f -> !served.containsKey(f)).toList();
+			stale = files.filter(Files::isRegularFile).filter(f -> !targets.contains(f)).toList();
 		}
 		for (Path file : stale) {
 			Files.delete(file);
