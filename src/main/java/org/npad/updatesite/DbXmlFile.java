@@ -208,10 +208,16 @@ public final class DbXmlFile {
 
 		private void version(CurrentVersion version) throws XMLStreamException {
 			newline(2);
-			xml.writeStartElement("version");
+			boolean empty = version.description() == null && version.dependencies().isEmpty() && version.authors().isEmpty();
+			if (empty) {
+				xml.writeEmptyElement("version");
+			} else {
+				xml.writeStartElement("version");
+			}
 			xml.writeAttribute("checksum", version.checksum());
 			xml.writeAttribute("timestamp", Long.toString(version.timestamp()));
 			xml.writeAttribute("filesize", Long.toString(version.filesize()));
+			if (empty) return;
 			if (version.description() != null) text(3, "description", version.description());
 			for (FileDependency dependency : version.dependencies()) {
 				newline(3);
