@@ -16,9 +16,10 @@ WORK=target/update-site
 
 mvn_try() { mvn -B -q -o "$@" || mvn -B -q "$@"; }
 
-# 1. The plugin jar (the SciJava command index is written while compiling) and the full runtime
-#    classpath, which the weight converter and the site tools run on. Sources jars are not needed.
-mvn_try package -DskipTests -Dmaven.source.skip=true \
+# 1. The plugin jar, from clean: the SciJava command index is written while compiling, and an
+#    incremental build can leave classes or index entries of deleted sources in target/classes.
+#    Also the full runtime classpath, which the weight converter and the site tools run on.
+mvn_try clean package -DskipTests -Dmaven.source.skip=true \
 	dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$WORK/classpath.txt"
 classpath="$ROOT/target/classes:$(cat "$WORK/classpath.txt")"
 

@@ -1,6 +1,9 @@
 package org.npad.updatesite;
 
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,11 +17,16 @@ import java.util.stream.Stream;
 
 import org.scijava.util.FileUtils;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonStreamParser;
+
 /**
  * Checks an update site tree before it is uploaded, the way Fiji will see it: the index parses and
  * validates, every file in the tree is listed, every listed file is there with the size and checksum
  * the updater will verify after downloading it, dependencies point at files the site serves, and the
- * plugin jar carries the SciJava command index without which Fiji shows no menu entries.
+ * plugin jar carries the SciJava command index without which Fiji shows no menu entries, naming only
+ * classes the jar holds.
  */
 public final class UpdateSiteCheck {
 
@@ -99,8 +107,32 @@ public final class UpdateSiteCheck {
 					+ "scijava-common's annotation processor writes it while compiling classes annotated @Plugin; "
 					+ "either the jar has none or annotation processing did not run");
 			}
+			List<String> problems = new ArrayList<>();
+			for (String className : indexedClasses(file, commands)) {
+				if (file.getJarEntry(className.replace('.', '/') + ".class") == null) {
+					problems.add(jar + ": its " + COMMAND_INDEX + " names " + className + ", which the jar does not contain; "
+						+ "Fiji would show a command that fails (an index left over from an earlier build? build from clean)");
+				}
+			}
+			return problems;
 		}
-		return List.of();
+	}
+
+	/** The index is a sequence of JSON objects, one per plugin, each naming its class. */
+	private static List<String> indexedClasses(JarFile file, JarEntry index) throws IOException {
+		List<String> classes = new ArrayList<>();
+		try (Reader in = new InputStreamReader(file.getInputStream(index), StandardCharsets.UTF_8)) {
+			JsonStreamParser parser = new JsonStreamParser(in);
+			while (parser.hasNext()) {
+				JsonElement plugin = parser.next();
+				JsonElement name = plugin.isJsonObject() ? plugin.getAsJsonObject().get("class") : null;
+				if (name == null) throw new IOException(file.getName() + ": " + COMMAND_INDEX + " holds an entry without a class: " + plugin);
+				classes.add(name.getAsString());
+			}
+		} catch (JsonParseException e) {
+			throw new IOException(file.getName() + ": " + COMMAND_INDEX + " is not readable JSON: " + e.getMessage(), e);
+		}
+		return classes;
 	}
 
 	private static List<Path> treeFiles(Path site) throws IOException {

@@ -33,7 +33,9 @@ class UpdateSiteCheckTest {
 	}
 
 	private static TestJar pluginWithCommands() {
-		return new TestJar().entry(UpdateSiteCheck.COMMAND_INDEX, "{\"class\":\"org.npad.fiji.TrainCommand\"}");
+		return new TestJar()
+			.entry(UpdateSiteCheck.COMMAND_INDEX, "{\"class\":\"org.npad.fiji.TrainCommand\",\"values\":{\"menu\":[{\"label\":\"Plugins\"}]}}")
+			.entry("org/npad/fiji/TrainCommand.class", "x");
 	}
 
 	@Test
@@ -42,6 +44,15 @@ class UpdateSiteCheckTest {
 		List<String> problems = UpdateSiteCheck.problems(site(), "jars/npad-fiji.jar");
 		assertEquals(1, problems.size(), problems.toString());
 		assertTrue(problems.get(0).contains(SERVED_PLUGIN) && problems.get(0).contains(UpdateSiteCheck.COMMAND_INDEX), problems.get(0));
+	}
+
+	@Test
+	void indexNamingAClassTheJarLacksIsReported() throws IOException {
+		build(pluginWithCommands().entry(UpdateSiteCheck.COMMAND_INDEX,
+			"{\"class\":\"org.npad.fiji.TrainCommand\",\"values\":{}}{\"class\":\"org.npad.fiji.DetectCommand\",\"values\":{}}"));
+		List<String> problems = UpdateSiteCheck.problems(site(), "jars/npad-fiji.jar");
+		assertEquals(1, problems.size(), problems.toString());
+		assertTrue(problems.get(0).contains("org.npad.fiji.DetectCommand") && problems.get(0).contains(SERVED_PLUGIN), problems.get(0));
 	}
 
 	@Test
