@@ -165,8 +165,8 @@ public final class EngineBenchmark {
 				long hwmScoring = Memory.peak();
 				row("scoring, per image (batch " + batch + ", no shift)", perImage, "s", scale);
 				row("scoring x 25 (shift r = 4), engine only", perImage * (SHIFT + 1) * (SHIFT + 1), "s", scale);
-				System.out.printf(Locale.ROOT, "peak after scoring %d MB (Java heap in use %d MB: the rest is libtorch's native memory)%n",
-						hwmScoring, Memory.heapUsed());
+				System.out.printf(Locale.ROOT, "peak after scoring %d MB (Java heap committed %d MB, in use %d MB: the rest is libtorch's native memory)%n",
+						hwmScoring, Memory.heapCommitted(), Memory.heapUsed());
 
 				long bytes = arrayBytes(model);
 				row("model in memory (sum of arrays)", bytes / 1e6, "MB", scale);
@@ -337,6 +337,10 @@ public final class EngineBenchmark {
 
 		static long rss() {
 			return status("VmRSS:");
+		}
+
+		static long heapCommitted() {
+			return Runtime.getRuntime().totalMemory() >> 20;
 		}
 
 		static long heapUsed() {
