@@ -83,7 +83,7 @@ abstract class TrainingSettingsCommand extends NpadCommand {
 		Training.Options options = new Training.Options(batch_size, calibration_every);
 		Backbone backbone = BackboneCache.get(device());
 		TrainedModel model = new Training(preprocessing, config, backbone, options, progress(), manager).run(images);
-		log.info("N-pad trained on " + model.provenance().trainingImages().size() + " images; thresholds from " + model.thresholds().calibration());
+		log.info("N-pad trained on " + model.provenance().trainingImages().size() + " images; thresholds: " + model.thresholds().calibration());
 		return model;
 	}
 
