@@ -41,8 +41,8 @@ abstract class TrainingSettingsCommand extends NpadCommand {
 	private int shift = -1;
 
 	@Parameter(label = "Geometry", choices = {"center_crop", "full_resize", "tiled"}, persist = false,
-			description = "center_crop: resize then centre crop (the paper); full_resize: whole image to crop x crop; tiled: full-resolution tiles")
-	private String geometry = "center_crop";
+			description = "full_resize: whole image to crop x crop; center_crop: resize then centre crop (the paper; borders unseen); tiled: full-resolution tiles")
+	private String geometry = "full_resize";
 
 	@Parameter(label = "Resize (center_crop)", min = "1", persist = false)
 	private int resize = 256;

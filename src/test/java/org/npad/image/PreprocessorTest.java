@@ -16,9 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PreprocessorTest {
 
-	private static final Preprocessing FULL = Preprocessing.defaults().withGeometry(GeometryMode.FULL_RESIZE);
+	private static final Preprocessing FULL = Preprocessing.paper().withGeometry(GeometryMode.FULL_RESIZE);
 	/** Plain bilinear reproduces linear images exactly, so ramps give hand-computable expectations. */
-	private static final Preprocessing PLAIN = Preprocessing.defaults().withAntialias(false);
+	private static final Preprocessing PLAIN = Preprocessing.paper().withAntialias(false);
 
 	/**
 	 * 2 x 2 to 4 x 4 with align_corners = false: source coordinates (i + 0.5) / 2 - 0.5 =
@@ -161,7 +161,7 @@ class PreprocessorTest {
 		for (int y = 0; y < h; y++) {
 			for (int x = 0; x < w; x++) mask.set(x, y, x >= 100 && x < 150 ? 128 : 127);
 		}
-		Preprocessor p = new Preprocessor(Preprocessing.defaults());
+		Preprocessor p = new Preprocessor(Preprocessing.paper());
 		boolean[] m = p.mask(mask, p.placements(w, h).get(0));
 		assertEquals(224 * 224, m.length);
 		for (int v = 0; v < 224; v += 11) {
@@ -242,7 +242,7 @@ class PreprocessorTest {
 	void tilesCopyPixelsAndRepeatTheEdge() {
 		ByteProcessor ip = new ByteProcessor(5, 3);
 		for (int y = 0; y < 3; y++) for (int x = 0; x < 5; x++) ip.set(x, y, 10 * y + x);
-		Preprocessor p = new Preprocessor(Preprocessing.defaults().withTileOverlap(1).withCrop(4).withGeometry(GeometryMode.TILED));
+		Preprocessor p = new Preprocessor(Preprocessing.paper().withTileOverlap(1).withCrop(4).withGeometry(GeometryMode.TILED));
 		List<NetworkInput> tiles = p.inputs(ip);
 		assertEquals(2, tiles.size()); // x starts 0 and 1 (border-aligned), y one tile at 0
 		assertArrayEquals(new float[] {
@@ -255,7 +255,7 @@ class PreprocessorTest {
 
 	@Test
 	void sizeMismatchIsRefused() {
-		Preprocessor p = new Preprocessor(Preprocessing.defaults());
+		Preprocessor p = new Preprocessor(Preprocessing.paper());
 		Placement placement = p.placements(100, 80).get(0);
 		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> p.mask(new ByteProcessor(80, 100), placement));
 		assertTrue(e.getMessage().contains("the mask is 80 x 100 but the placement belongs to an image of 100 x 80"), e.getMessage());
