@@ -22,9 +22,12 @@ import java.util.List;
 public final class CentroidBank implements AutoCloseable {
 
 	private final NDArray centroids; // K x d
+	private final NDArray squaredNorms; // 1 x K, kept: every image score needs them
 
 	public CentroidBank(NDArray centroids) {
 		this.centroids = centroids;
+		this.squaredNorms = centroids.square().sum(new int[] {1}).expandDims(0);
+		NDScope.unregister(squaredNorms);
 	}
 
 	public NDArray centroids() {
@@ -37,7 +40,7 @@ public final class CentroidBank implements AutoCloseable {
 
 	/** Smallest Euclidean distance from each row of x (m x d) to the bank. */
 	public NDArray nearestDistances(NDArray x) {
-		return KMeans.nearestDistances(x, centroids);
+		return KMeans.nearestDistances(x, centroids, squaredNorms);
 	}
 
 	/** Global k-means++ / Lloyd over all vectors at once (n x d), K = max(1, round(ratio n)). */
@@ -54,6 +57,7 @@ public final class CentroidBank implements AutoCloseable {
 	@Override
 	public void close() {
 		centroids.close();
+		squaredNorms.close();
 	}
 
 	/** Builds the bank image by image, see the class comment. */

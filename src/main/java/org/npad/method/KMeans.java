@@ -66,21 +66,26 @@ public final class KMeans {
 		return squaredDistances(x, centroids).argMin(1);
 	}
 
-	/** n x k squared Euclidean distances, computed in row chunks that bound the temporaries. */
+	/** n x k squared Euclidean distances. */
 	public static NDArray squaredDistances(NDArray x, NDArray centroids) {
-		NDArray c2 = centroids.square().sum(new int[] {1}).expandDims(0);
-		NDArray x2 = x.square().sum(new int[] {1}, true);
-		return x2.sub(x.matMul(centroids.transpose()).mul(2)).add(c2).maximum(0);
+		return squaredDistances(x, centroids, centroids.square().sum(new int[] {1}).expandDims(0));
 	}
 
-	/** Smallest Euclidean distance of each row of x to any centroid, in chunks of centroids. */
-	public static NDArray nearestDistances(NDArray x, NDArray centroids) {
+	/** The same with the centroids' squared norms (1 x k) given, for a bank that is queried often. */
+	static NDArray squaredDistances(NDArray x, NDArray centroids, NDArray centroidNorms) {
+		NDArray x2 = x.square().sum(new int[] {1}, true);
+		return x2.sub(x.matMul(centroids.transpose()).mul(2)).add(centroidNorms).maximum(0);
+	}
+
+	/** Smallest Euclidean distance of each row of x to any centroid, in chunks of centroids that bound the temporaries. */
+	static NDArray nearestDistances(NDArray x, NDArray centroids, NDArray centroidNorms) {
 		long k = centroids.getShape().get(0);
 		long rows = Math.max(1, DISTANCE_ELEMENTS / Math.max(1, x.getShape().get(0)));
 		NDArray best = null;
 		for (long from = 0; from < k; from += rows) {
 			long to = Math.min(k, from + rows);
-			NDArray part = squaredDistances(x, centroids.get(new NDIndex(from + ":" + to))).min(new int[] {1});
+			NDIndex range = new NDIndex(from + ":" + to);
+			NDArray part = squaredDistances(x, centroids.get(range), centroidNorms.get(new NDIndex(":, " + from + ":" + to))).min(new int[] {1});
 			best = best == null ? part : best.minimum(part);
 		}
 		return best.sqrt();

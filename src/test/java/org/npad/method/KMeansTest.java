@@ -30,7 +30,7 @@ class KMeansTest {
 		try (NDManager m = NDManager.newBaseManager()) {
 			NDArray x = m.create(new float[] {0, 0, 3, 4}).reshape(2, 2);
 			NDArray c = m.create(new float[] {0, 0, 6, 8}).reshape(2, 2);
-			assertArrayEquals(new float[] {0, 5}, KMeans.nearestDistances(x, c).toFloatArray(), 1e-4f);
+			assertArrayEquals(new float[] {0, 5}, new CentroidBank(c).nearestDistances(x).toFloatArray(), 1e-4f);
 		}
 	}
 
