@@ -32,7 +32,7 @@ import java.util.Map;
  */
 public final class Evaluate {
 
-	private static final List<String> OPTIONS = List.of("data", "preset", "report", "batch", "train-limit", "test-limit", "variants", "label");
+	private static final List<String> OPTIONS = List.of("data", "preset", "report", "batch", "train-every", "test-every", "variants", "label");
 
 	private Evaluate() {
 	}
@@ -45,8 +45,8 @@ public final class Evaluate {
 		Preprocessing preprocessing = Preprocessing.fromMap(a.settings("pre"));
 		NpadConfig config = NpadConfig.preset(a.get("preset", "accurate")).with(a.settings("set"));
 		int batch = a.getInt("batch", 8);
-		var train = limit(set.training(), a.getInt("train-limit", 0));
-		var test = limit(set.test(), a.getInt("test-limit", 0));
+		var train = every(set.training(), a.getInt("train-every", 1));
+		var test = every(set.test(), a.getInt("test-every", 1));
 		Progress progress = new ConsoleProgress();
 
 		Map<String, Object> report = new LinkedHashMap<>();
@@ -107,8 +107,12 @@ public final class Evaluate {
 		throw new IllegalArgumentException("unknown variant '" + name + "': use npad, noshift, maxpixel, d1, d2 or exp1..exp5");
 	}
 
-	private static <T> List<T> limit(List<T> list, int n) {
-		return n > 0 && n < list.size() ? list.subList(0, n) : list;
+	/** Every k-th item: a quick run that still samples every class of the list evenly. */
+	private static <T> List<T> every(List<T> list, int k) {
+		if (k < 1) throw new IllegalArgumentException("--train-every and --test-every must be at least 1, got " + k);
+		List<T> out = new ArrayList<>();
+		for (int i = 0; i < list.size(); i += k) out.add(list.get(i));
+		return out;
 	}
 
 	private static void write(Path dir, String label, Map<String, Object> report, List<Map<String, Object>> rows) throws IOException {
