@@ -31,7 +31,8 @@ import java.util.Random;
  * the preset's top-k centroid score (eq. 12-14), which is where the bank enters; the maximum-pixel
  * score, which needs no bank, is printed beside it for reference. Exact k-means is itself random
  * (seeded k-means++ start): a second exact bank from another seed shows how much of the
- * difference any change of bank makes.
+ * difference any change of bank makes, and an exact bank of the streaming bank's size (per-image
+ * rounding makes the streaming bank slightly smaller) separates the size from the streaming.
  *
  * <p>Usage: {@code CentroidBankStudy [seeds=1,2,3,4,5] [caps=1,3,10] [d=32] [side=12] [train=40]
  * [nominal=100] [anomalous=100] [strength=1.5]}. 100 + 100 test maps resolve the AUROC to 0.0001
@@ -64,9 +65,9 @@ public final class CentroidBankStudy {
 		System.out.printf(Locale.ROOT, "d = %d, %d x %d maps, %d nominal training maps, test %d nominal + %d anomalous "
 				+ "(3 x 3 patch pushed off by %.1f); accurate preset otherwise (p = 3, q = 2, k = 10, ratio 0.1)%n",
 				d, side, side, train, nominal, anomalous, strength);
-		System.out.println("seed cap | bank size stream/exact | image AUROC stream  exact  exact' | stream-exact exact'-exact"
+		System.out.println("seed cap | bank size stream/exact | image AUROC stream  exact  exact' exact@stream-size | stream-exact exact'-exact"
 				+ " | mean rel. score diff stream exact' | quantisation stream/exact | build s stream/exact | max-pixel AUROC");
-		double[][] sums = new double[caps.length][7];
+		double[][] sums = new double[caps.length][8];
 		double[] worst = new double[caps.length], worstSeeds = new double[caps.length];
 		try (NDManager manager = NDManager.newBaseManager()) {
 			for (long seed : seeds) {
@@ -88,20 +89,21 @@ public final class CentroidBankStudy {
 			}
 		}
 		System.out.println();
-		System.out.println("over " + seeds.length + " seeds: cap | mean AUROC stream  exact  exact' | mean |stream-exact|"
+		System.out.println("over " + seeds.length + " seeds: cap | mean AUROC stream  exact  exact' exact@stream-size | mean |stream-exact|"
 				+ " max | mean |exact'-exact| max | mean rel. score diff stream exact'");
 		for (int c = 0; c < caps.length; c++) {
 			double n = seeds.length;
-			System.out.printf(Locale.ROOT, "                 %3d |          %.4f %.4f %.4f |              %.4f %.4f |"
+			System.out.printf(Locale.ROOT, "                 %3d |          %.4f %.4f %.4f            %.4f |              %.4f %.4f |"
 							+ "              %.4f %.4f |                      %.4f %.4f%n", caps[c], sums[c][0] / n, sums[c][1] / n,
-					sums[c][2] / n, sums[c][3] / n, worst[c], sums[c][4] / n, worstSeeds[c], sums[c][5] / n, sums[c][6] / n);
+					sums[c][2] / n, sums[c][7] / n, sums[c][3] / n, worst[c], sums[c][4] / n, worstSeeds[c], sums[c][5] / n, sums[c][6] / n);
 		}
 	}
 
 	/**
-	 * One seed and cap: the same moments with the streaming bank, the exact bank and an exact bank
-	 * from another k-means seed. Returns the three AUROCs, |stream - exact|, |exact' - exact| and
-	 * the mean relative image-score differences stream/exact and exact'/exact.
+	 * One seed and cap: the same moments with the streaming bank, the exact bank, an exact bank from
+	 * another k-means seed and an exact bank of the streaming bank's size. Returns the AUROCs of the
+	 * first three, |stream - exact|, |exact' - exact|, the mean relative image-score differences
+	 * stream/exact and exact'/exact, and the AUROC with the size-matched exact bank.
 	 */
 	private static double[] compare(NDManager parent, NpadConfig config, NDArray training, NDArray test, boolean[] labels,
 			int side, long seed, int cap) {
@@ -122,27 +124,31 @@ public final class CentroidBankStudy {
 			CentroidBank exactBank = CentroidBank.exact(vectors, config);
 			double exactSeconds = (System.nanoTime() - start) / 1e9;
 			CentroidBank otherBank = CentroidBank.exact(vectors, config.withSeed(seed + 1000));
+			CentroidBank sizedBank = CentroidBank.exact(vectors,
+					config.withCentroidRatio((double) streaming.bank().size() / vectors.getShape().get(0)));
 
 			int out = 4 * side;
 			float[] s = new NpadScorer(streaming, out, out).score(test).imageScores();
 			float[] e = new NpadScorer(withBank(streaming, exactBank), out, out).score(test).imageScores();
 			float[] o = new NpadScorer(withBank(streaming, otherBank), out, out).score(test).imageScores();
+			float[] z = new NpadScorer(withBank(streaming, sizedBank), out, out).score(test).imageScores();
 			float[] maxPixel = new NpadScorer(streaming.withInference(config.withImageScore(ImageScoreKind.MAX_PIXEL)), out, out)
 					.score(test).imageScores();
-			double aucStreaming = auroc(s, labels), aucExact = auroc(e, labels), aucOther = auroc(o, labels);
+			double aucStreaming = auroc(s, labels), aucExact = auroc(e, labels), aucOther = auroc(o, labels), aucSized = auroc(z, labels);
 			double relative = meanRelativeDifference(s, e), relativeOther = meanRelativeDifference(o, e);
 			double qStreaming = streaming.bank().nearestDistances(vectors).mean().getFloat();
 			double qExact = exactBank.nearestDistances(vectors).mean().getFloat();
-			System.out.printf(Locale.ROOT, "%4d %3d | %9d / %5d          | %17.4f %6.4f %6.4f | %+12.4f %+12.4f |"
+			System.out.printf(Locale.ROOT, "%4d %3d | %9d / %5d          | %17.4f %6.4f %6.4f %17.4f | %+12.4f %+12.4f |"
 							+ " %26.4f %6.4f | %11.3f / %6.3f | %9.2f / %6.2f | %.4f%n",
-					seed, cap, streaming.bank().size(), exactBank.size(), aucStreaming, aucExact, aucOther,
+					seed, cap, streaming.bank().size(), exactBank.size(), aucStreaming, aucExact, aucOther, aucSized,
 					aucStreaming - aucExact, aucOther - aucExact, relative, relativeOther, qStreaming, qExact,
 					streamingSeconds, exactSeconds, auroc(maxPixel, labels));
 			exactBank.close();
 			otherBank.close();
+			sizedBank.close();
 			streaming.close();
 			return new double[] {aucStreaming, aucExact, aucOther, Math.abs(aucStreaming - aucExact),
-					Math.abs(aucOther - aucExact), relative, relativeOther};
+					Math.abs(aucOther - aucExact), relative, relativeOther, aucSized};
 		}
 	}
 

@@ -87,7 +87,7 @@ public final class EngineBenchmark {
 				scale == 1 ? "" : String.format(Locale.ROOT, " (1/%.0f of the positions; 'x%.0f' figures extrapolate linearly)", scale, scale));
 
 		try (NDManager manager = NDManager.newBaseManager()) {
-			Synthetic synthetic = new Synthetic(manager, side, 1);
+			Synthetic synthetic = new Synthetic(side, 1);
 			long baseline = Memory.rss();
 
 			ChannelSelection selection = new ChannelSelection(CHANNELS);
@@ -140,13 +140,10 @@ public final class EngineBenchmark {
 				row("finish (inverses, weights), once", finish, "s", scale);
 				System.out.printf(Locale.ROOT, "training total per image at 56 x 56: %.3f s, plus %.1f s once for N = %d%n",
 						(training / n) * scale + bankFull, finish * scale, n);
-				// the finish holds module A's scatter, its precision and module B's precision (3 P d d floats),
-				// plus chunked temporaries that do not grow with P once P exceeds a chunk of positions
-				double extraPositions = (double) FULL_SIDE * FULL_SIDE - side * side;
-				System.out.printf(Locale.ROOT, "peak resident memory (VmHWM): baseline %d MB; after adds %d MB, after finish %d MB%s%n",
-						baseline, hwmTraining, hwmFinish, scale == 1 ? "" : String.format(Locale.ROOT,
-								" (full map: about %.0f MB = measured + 3 d x d float32 matrices per extra position)",
-								hwmFinish + 3 * extraPositions * d * d * Float.BYTES / (1 << 20)));
+				System.out.printf(Locale.ROOT, "peak resident memory (VmHWM): baseline %d MB; after adds %d MB, after finish %d MB%n",
+						baseline, hwmTraining, hwmFinish);
+				if (scale != 1) System.out.printf(Locale.ROOT, "  full map: about %.0f MB (%s)%n",
+						fullMapPeak(baseline, hwmFinish, d, side * side), "3 P d x d statistics, chunk temporaries scaled to the larger chunk");
 			}
 
 			try (model) {
@@ -202,9 +199,22 @@ public final class EngineBenchmark {
 		}
 	}
 
+	/**
+	 * Finish peak on the full map, estimated from a smaller one: the finish holds module A's
+	 * scatter, its precision and module B's precision (3 P d x d float32 matrices) plus temporaries
+	 * proportional to the positions of one chunk, min(P, 2^25 / d^2) (PositionGaussians' chunk).
+	 */
+	private static double fullMapPeak(long baseline, long peak, int d, int positions) {
+		double matrix = (double) d * d * Float.BYTES / (1 << 20);
+		double chunk = Math.max(1, (1L << 25) / ((long) d * d));
+		double temporaries = peak - baseline - 3 * positions * matrix;
+		int full = FULL_SIDE * FULL_SIDE;
+		return baseline + 3 * full * matrix + temporaries * Math.min(full, chunk) / Math.min(positions, chunk);
+	}
+
 	/** Seconds per image of the streaming bank on full-size 56 x 56 maps, one batch. */
 	private static double fullMapBankSeconds(NpadConfig config, NDArray keptIndex, NDManager parent, int batch) {
-		Synthetic full = new Synthetic(parent, FULL_SIDE, 2);
+		Synthetic full = new Synthetic(FULL_SIDE, 2);
 		try (NDManager m = parent.newSubManager(); CentroidBank.Builder bank = new CentroidBank.Builder(config, m)) {
 			NDArray features = full.images(m, 0, batch).get(new NDIndex(":, {}", keptIndex));
 			NDArray phi = FeatureLayout.positionMajor(new FeatureAggregation(config.trainNeighbourhood()).apply(features));
@@ -293,22 +303,23 @@ public final class EngineBenchmark {
 
 		private final int side;
 		private final long seed;
-		private final NDArray loadings; // CHANNELS x LATENT
-		private final NDArray bias;     // 1 x CHANNELS x 1
+		private final float[] loadings; // CHANNELS x LATENT
+		private final float[] bias;     // CHANNELS
 
-		Synthetic(NDManager manager, int side, long seed) {
+		Synthetic(int side, long seed) {
 			this.side = side;
 			this.seed = seed;
 			Random random = new Random(seed);
-			float[] w = new float[CHANNELS * LATENT];
-			for (int i = 0; i < w.length; i++) w[i] = (float) (random.nextGaussian() / Math.sqrt(LATENT));
-			float[] b = new float[CHANNELS];
-			for (int c = 0; c < CHANNELS; c++) b[c] = (float) (0.8 * random.nextGaussian() - 0.3);
-			this.loadings = manager.create(w, new Shape(CHANNELS, LATENT));
-			this.bias = manager.create(b, new Shape(1, CHANNELS, 1));
+			loadings = new float[CHANNELS * LATENT];
+			for (int i = 0; i < loadings.length; i++) loadings[i] = (float) (random.nextGaussian() / Math.sqrt(LATENT));
+			bias = new float[CHANNELS];
+			for (int c = 0; c < CHANNELS; c++) bias[c] = (float) (0.8 * random.nextGaussian() - 0.3);
 		}
 
-		/** Images first .. first + count - 1, count x 1792 x side x side, in m. */
+		/**
+		 * Images first .. first + count - 1, count x 1792 x side x side, in m. Every array is created
+		 * in m: an operation's result belongs to its first operand's manager.
+		 */
 		NDArray images(NDManager m, int first, int count) {
 			int positions = side * side;
 			float[] z = new float[count * LATENT * positions];
@@ -319,9 +330,9 @@ public final class EngineBenchmark {
 				for (int j = 0; j < CHANNELS * positions; j++) noise[i * CHANNELS * positions + j] = (float) (0.3 * random.nextGaussian());
 			}
 			NDArray latent = new FeatureAggregation(3).apply(m.create(z, new Shape(count, LATENT, side, side))).mul(3);
-			NDArray mixed = loadings.matMul(latent.reshape(count, LATENT, positions)); // count x CHANNELS x P
-			return mixed.add(bias).add(m.create(noise, new Shape(count, CHANNELS, positions))).maximum(0)
-					.reshape(count, CHANNELS, side, side);
+			NDArray mixed = m.create(loadings, new Shape(CHANNELS, LATENT)).matMul(latent.reshape(count, LATENT, positions));
+			return mixed.add(m.create(bias, new Shape(1, CHANNELS, 1))).add(m.create(noise, new Shape(count, CHANNELS, positions)))
+					.maximum(0).reshape(count, CHANNELS, side, side);
 		}
 	}
 
