@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import com.google.gson.GsonBuilder;
 import org.npad.backbone.KerasResNet50Backbone;
 import org.npad.dataset.LabelledSet;
+import org.npad.fiji.Devices;
 import org.npad.image.Preprocessing;
 import org.npad.method.ImageScoreKind;
 import org.npad.method.NpadConfig;
@@ -32,7 +33,7 @@ import java.util.Map;
  */
 public final class Evaluate {
 
-	private static final List<String> OPTIONS = List.of("data", "preset", "report", "batch", "train-every", "test-every", "variants", "label");
+	private static final List<String> OPTIONS = List.of("data", "preset", "report", "batch", "train-every", "test-every", "variants", "label", "device");
 
 	private Evaluate() {
 	}
@@ -57,8 +58,9 @@ public final class Evaluate {
 		report.put("settings", config.toMap());
 		report.put("preprocessing", preprocessing.toMap());
 		List<Map<String, Object>> rows = new ArrayList<>();
-		try (NDManager manager = NDManager.newBaseManager();
-				KerasResNet50Backbone backbone = KerasResNet50Backbone.load(Device.cpu())) {
+		Device device = Devices.parse(a.get("device", Devices.CPU));
+		try (NDManager manager = NDManager.newBaseManager(device);
+				KerasResNet50Backbone backbone = KerasResNet50Backbone.load(device)) {
 			report.put("backbone", backbone.identity());
 			long t0 = System.nanoTime();
 			TrainedModel trained = new Training(preprocessing, config, backbone, new Training.Options(batch, 0), progress, manager)
