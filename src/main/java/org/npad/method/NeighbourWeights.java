@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.npad.compute.BatchedInverse;
+
 /**
  * The normalised similarity weights m'_a of eq. 4-6: for every position and every neighbour in its
  * window, exp(-BC / gamma) with the Bhattacharyya term of eq. 5, divided by the window's sum.
@@ -136,7 +138,7 @@ public final class NeighbourWeights {
 				NDArray a = manager.create(second.subList(from, to).stream().mapToLong(Long::longValue).toArray());
 				NDArray mean = scatter.get(p).add(scatter.get(a)).div(denominator).add(manager.eye((int) d).mul(epsilon));
 				NDArray delta = moments.mean().get(p).sub(moments.mean().get(a)).expandDims(1);
-				float[] q = delta.batchMatMul(mean.inverse()).mul(delta).sum(new int[] {1, 2}).toFloatArray();
+				float[] q = delta.batchMatMul(BatchedInverse.selected().invert(mean)).mul(delta).sum(new int[] {1, 2}).toFloatArray();
 				for (int i = 0; i < q.length; i++) out[(int) (long) first.get(from + i)] = q[i] / 8f;
 			}
 		}

@@ -6,6 +6,8 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 
+import org.npad.compute.BatchedInverse;
+
 /**
  * One Gaussian per feature-map position, kept as mean and precision (inverse covariance) because
  * scoring only ever needs the precision.
@@ -53,7 +55,7 @@ public record PositionGaussians(NDArray mean, NDArray precision) implements Auto
 	 * symmetric, and packed model storage keeps one triangle.
 	 */
 	static NDArray invertCovariance(NDArray covariance, NDArray ridge) {
-		NDArray inverse = covariance.add(ridge).inverse();
+		NDArray inverse = BatchedInverse.selected().invert(covariance.add(ridge));
 		return inverse.add(inverse.transpose(0, 2, 1)).div(2);
 	}
 
