@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
 
 import java.util.List;
 
@@ -51,12 +52,13 @@ public final class NeighbourWeightedGaussians {
 					w[o] = owner.create(wo).reshape(-1, 1);
 					mu.addi(moments.mean().get(neighbours[o]).mul(w[o]));
 				}
-				NDArray scatter = null;
+				NDArray scatter = owner.zeros(new Shape(to - from, d, d));
 				for (int o = 0; o < k; o++) {
-					NDArray delta = moments.mean().get(neighbours[o]).sub(mu).expandDims(2);
-					NDArray term = moments.scatter().get(neighbours[o]).add(delta.batchMatMul(delta.transpose(0, 2, 1)).mul(n));
-					term = term.mul(w[o].expandDims(2));
-					scatter = scatter == null ? term : scatter.add(term);
+					try (NDScope offset = new NDScope()) { // one offset's chunk-sized temporaries at a time
+						NDArray delta = moments.mean().get(neighbours[o]).sub(mu).expandDims(2);
+						NDArray term = moments.scatter().get(neighbours[o]).add(delta.batchMatMul(delta.transpose(0, 2, 1)).mul(n));
+						scatter.addi(term.muli(w[o].expandDims(2)));
+					}
 				}
 				for (int i = 0; i < denominators.length; i++) denominators[i] = n - denominators[i];
 				NDArray covariance = scatter.div(owner.create(denominators).reshape(-1, 1, 1));
