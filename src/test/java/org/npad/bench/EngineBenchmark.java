@@ -29,6 +29,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -87,6 +88,8 @@ public final class EngineBenchmark {
 				scale == 1 ? "" : String.format(Locale.ROOT, " (1/%.0f of the positions; 'x%.0f' figures extrapolate linearly)", scale, scale));
 
 		try (NDManager manager = NDManager.newBaseManager()) {
+			System.out.printf(Locale.ROOT, "machine now: 2048 x 2048 float32 matMul at %.1f GFLOP/s (the yardstick for scaling these times)%n",
+					matMulGflops(manager));
 			Synthetic synthetic = new Synthetic(side, 1);
 			long baseline = Memory.rss();
 
@@ -194,7 +197,8 @@ public final class EngineBenchmark {
 									+ "shift r = 4: 25 x %.2f = %.1f s%n", features + engineFull, features, engineFull,
 							features + engineFull, 25 * (features + engineFull));
 				}
-				System.out.printf(Locale.ROOT, "final peak %d MB; load average %s%n", Memory.peak(), loadAverage());
+				System.out.printf(Locale.ROOT, "final peak %d MB; load average %s; matMul now %.1f GFLOP/s%n", Memory.peak(),
+						loadAverage(), matMulGflops(manager));
 			}
 		}
 	}
@@ -245,6 +249,22 @@ public final class EngineBenchmark {
 			}
 			return total / (repeats * batch);
 		}
+	}
+
+	/** The machine's dense float32 rate at this moment, median of three after a warm-up: it moves with the load. */
+	private static double matMulGflops(NDManager parent) {
+		int size = 2048;
+		double[] seconds = new double[3];
+		try (NDManager m = parent.newSubManager()) {
+			NDArray x = m.randomUniform(-1, 1, new Shape(size, size));
+			for (int r = -1; r < seconds.length; r++) {
+				long start = System.nanoTime();
+				x.matMul(x).getFloat(0, 0);
+				if (r >= 0) seconds[r] = seconds(start);
+			}
+		}
+		Arrays.sort(seconds);
+		return 2.0 * size * size * size / seconds[1] / 1e9;
 	}
 
 	private static void row(String what, double value, String unit, double scale) {
