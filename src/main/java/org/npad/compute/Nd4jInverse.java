@@ -10,9 +10,13 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Inverts through ND4J as solve(A, I), in float64, rounding the result back to the input's type: the
  * inverse then agrees with DJL's float32 inverse to DJL's own rounding. The batch is copied to an
- * INDArray and back, so arrays on a GPU make a round trip through host memory.
+ * INDArray and back, in the input's type (float32 halves the host memory of a copy), so arrays on a
+ * GPU make a round trip through host memory.
  */
 public final class Nd4jInverse implements BatchedInverse {
+
+	private static final org.nd4j.linalg.api.buffer.DataType SINGLE = org.nd4j.linalg.api.buffer.DataType.FLOAT;
+	private static final org.nd4j.linalg.api.buffer.DataType DOUBLE = org.nd4j.linalg.api.buffer.DataType.DOUBLE;
 
 	private final Nd4jSolver solver;
 
@@ -31,18 +35,25 @@ public final class Nd4jInverse implements BatchedInverse {
 		Shape shape = spdBatch.getShape();
 		if (shape.dimension() != 3 || shape.get(1) != shape.get(2))
 			throw new IllegalArgumentException("expected a B x d x d batch of square matrices, got " + shape);
+		DataType type = spdBatch.getDataType();
+		if (type != DataType.FLOAT32 && type != DataType.FLOAT64)
+			throw new IllegalArgumentException("expected float32 or float64 matrices, got " + type);
 		Nd4jRuntime.require();
-		NDArray asDouble = spdBatch.toType(DataType.FLOAT64, false);
-		INDArray a = Nd4j.create(asDouble.toDoubleArray(), shape.getShape(), org.nd4j.linalg.api.buffer.DataType.DOUBLE);
-		if (asDouble != spdBatch) asDouble.close();
+		INDArray a = toDouble(spdBatch);
 		INDArray inverse = (solver == null ? Nd4jSolver.forLoadedBackend() : solver).solveIdentity(a);
-		double[] values = Nd4jSolver.contiguous(inverse).data().asDouble();
 		a.close();
+		if (type == DataType.FLOAT64) return spdBatch.getManager().create(Nd4jSolver.contiguous(inverse).data().asDouble(), shape);
+		INDArray rounded = inverse.castTo(SINGLE);
 		inverse.close();
-		NDArray result = spdBatch.getManager().create(values, shape);
-		if (spdBatch.getDataType() == DataType.FLOAT64) return result;
-		NDArray rounded = result.toType(spdBatch.getDataType(), false);
-		result.close();
-		return rounded;
+		return spdBatch.getManager().create(Nd4jSolver.contiguous(rounded).data().asFloat(), shape);
+	}
+
+	private static INDArray toDouble(NDArray batch) {
+		long[] dims = batch.getShape().getShape();
+		if (batch.getDataType() == DataType.FLOAT64) return Nd4j.create(batch.toDoubleArray(), dims, DOUBLE);
+		INDArray single = Nd4j.create(batch.toFloatArray(), dims, SINGLE);
+		INDArray result = single.castTo(DOUBLE);
+		single.close();
+		return result;
 	}
 }

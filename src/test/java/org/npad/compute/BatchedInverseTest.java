@@ -16,11 +16,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Each implementation against inverses known exactly. */
-@Timeout(300)
+@Timeout(value = 300, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class BatchedInverseTest {
 
 	/**
-	 * ND4J's solve op is unblocked loops on the CPU (about 1.5 s for one 150 x 150 matrix), so it gets a
+	 * ND4J's solve op is slow on the CPU (0.4 to 1 s for one 150 x 150 matrix), so it gets a
 	 * smaller ridge matrix; its determinant 0.01^100 = 1e-200 still makes ND4J's own matrix_inverse refuse it.
 	 */
 	static Stream<Arguments> implementations() {
