@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import org.npad.backbone.BackboneIdentity;
@@ -104,6 +105,7 @@ public final class EngineBenchmark {
 				}
 			}
 			int[] kept = selection.select(config);
+			long hwmCounting = Memory.peak(); // making the 1792-channel synthetic maps, before any statistics
 			NDArray keptIndex = manager.create(toLongs(kept));
 
 			// the bank is trained beside the moments, not inside the trainer, so that its cost (quadratic
@@ -112,14 +114,16 @@ public final class EngineBenchmark {
 			FeatureAggregation aggregation = new FeatureAggregation(config.trainNeighbourhood());
 			double training = 0, banking = 0;
 			NpadModel model;
-			try (NpadTrainer trainer = new NpadTrainer(moments, kept, side, side, manager);
+			try (NDManager inputs = manager.newSubManager();
+					NpadTrainer trainer = new NpadTrainer(moments, kept, side, side, manager);
 					CentroidBank.Builder bank = new CentroidBank.Builder(config, manager)) {
-				for (int from = 0; from < n; from += batch) {
-					try (NDManager m = manager.newSubManager()) {
-						NDArray features = synthetic.images(m, from, Math.min(batch, n - from)).get(new NDIndex(":, {}", keptIndex));
-						long start = System.nanoTime();
-						trainer.add(features);
-						training += seconds(start);
+				List<NDArray> batches = keptBatches(synthetic, inputs, 0, n, batch, keptIndex);
+				Memory.resetPeak();
+				for (NDArray features : batches) {
+					long start = System.nanoTime();
+					trainer.add(features);
+					training += seconds(start);
+					try (NDScope scope = new NDScope()) {
 						NDArray phi = FeatureLayout.positionMajor(aggregation.apply(features));
 						start = System.nanoTime();
 						bank.add(phi);
@@ -127,6 +131,8 @@ public final class EngineBenchmark {
 					}
 				}
 				long hwmTraining = Memory.peak();
+				inputs.close();
+				Memory.resetPeak();
 				long start = System.nanoTime();
 				NpadModel statistics = trainer.finish(manager);
 				model = new NpadModel(config, kept, side, side, statistics.trainingCount(), statistics.moduleA(),
@@ -143,29 +149,29 @@ public final class EngineBenchmark {
 				row("finish (inverses, weights), once", finish, "s", scale);
 				System.out.printf(Locale.ROOT, "training total per image at 56 x 56: %.3f s, plus %.1f s once for N = %d%n",
 						(training / n) * scale + bankFull, finish * scale, n);
-				System.out.printf(Locale.ROOT, "peak resident memory (VmHWM): baseline %d MB; after adds %d MB, after finish %d MB%n",
-						baseline, hwmTraining, hwmFinish);
-				if (scale != 1) System.out.printf(Locale.ROOT, "  full map: about %.0f MB (%s)%n",
+				System.out.printf(Locale.ROOT, "peak resident memory (VmHWM%s), MB: baseline %d; making the synthetic 1792-channel maps %d; "
+								+ "training adds (N maps of kept channels held) %d; finish %d%n", Memory.RESETS ? ", per phase" : ", cumulative",
+						baseline, hwmCounting, hwmTraining, hwmFinish);
+				if (scale != 1) System.out.printf(Locale.ROOT, "  finish on the full map: about %.0f MB (%s)%n",
 						fullMapPeak(baseline, hwmFinish, d, side * side), "3 P d x d statistics, chunk temporaries scaled to the larger chunk");
 			}
 
-			try (model) {
+			try (model; NDManager inputs = manager.newSubManager()) {
 				int out = 4 * side;
 				NpadScorer scorer = new NpadScorer(model, out, out);
+				List<NDArray> batches = keptBatches(synthetic, inputs, n, batch * (scoreBatches + 1), batch, keptIndex);
+				Memory.resetPeak();
 				double scoring = 0;
-				for (int b = -1; b < scoreBatches; b++) { // batch -1 warms up
-					try (NDManager m = manager.newSubManager()) {
-						NDArray features = synthetic.images(m, n + batch * (b + 1), batch).get(new NDIndex(":, {}", keptIndex));
-						long start = System.nanoTime();
-						scorer.score(features);
-						if (b >= 0) scoring += seconds(start);
-					}
+				for (int b = 0; b < batches.size(); b++) { // batch 0 warms up
+					long start = System.nanoTime();
+					scorer.score(batches.get(b));
+					if (b > 0) scoring += seconds(start);
 				}
 				double perImage = scoring / (scoreBatches * batch);
 				long hwmScoring = Memory.peak();
 				row("scoring, per image (batch " + batch + ", no shift)", perImage, "s", scale);
 				row("scoring x 25 (shift r = 4), engine only", perImage * (SHIFT + 1) * (SHIFT + 1), "s", scale);
-				System.out.printf(Locale.ROOT, "peak after scoring %d MB (Java heap committed %d MB, in use %d MB: the rest is libtorch's native memory)%n",
+				System.out.printf(Locale.ROOT, "peak while scoring %d MB (Java heap committed %d MB, in use %d MB: the rest is libtorch's native memory)%n",
 						hwmScoring, Memory.heapCommitted(), Memory.heapUsed());
 
 				long bytes = arrayBytes(model);
@@ -197,8 +203,7 @@ public final class EngineBenchmark {
 									+ "shift r = 4: 25 x %.2f = %.1f s%n", features + engineFull, features, engineFull,
 							features + engineFull, 25 * (features + engineFull));
 				}
-				System.out.printf(Locale.ROOT, "final peak %d MB; load average %s; matMul now %.1f GFLOP/s%n", Memory.peak(),
-						loadAverage(), matMulGflops(manager));
+				System.out.printf(Locale.ROOT, "load average %s; matMul now %.1f GFLOP/s%n", loadAverage(), matMulGflops(manager));
 			}
 		}
 	}
@@ -214,6 +219,19 @@ public final class EngineBenchmark {
 		double temporaries = peak - baseline - 3 * positions * matrix;
 		int full = FULL_SIDE * FULL_SIDE;
 		return baseline + 3 * full * matrix + temporaries * Math.min(full, chunk) / Math.min(positions, chunk);
+	}
+
+	/** Kept-channel maps first .. first + count - 1 in batches, made beforehand so that their making is neither timed nor in the peaks. */
+	private static List<NDArray> keptBatches(Synthetic synthetic, NDManager owner, int first, int count, int batch, NDArray keptIndex) {
+		List<NDArray> batches = new ArrayList<>();
+		for (int from = first; from < first + count; from += batch) {
+			try (NDManager m = owner.newSubManager()) {
+				NDArray features = synthetic.images(m, from, Math.min(batch, first + count - from)).get(new NDIndex(":, {}", keptIndex));
+				features.attach(owner);
+				batches.add(features);
+			}
+		}
+		return batches;
 	}
 
 	/** Seconds per image of the streaming bank on full-size 56 x 56 maps, one batch. */
@@ -359,7 +377,20 @@ public final class EngineBenchmark {
 	/** The kernel's figures for this process, in MB. */
 	private static final class Memory {
 
+		/** Whether the peak can be reset (Linux: writing 5 to /proc/self/clear_refs); if not, peaks are cumulative. */
+		static final boolean RESETS = resetPeak();
+
 		private Memory() {
+		}
+
+		/** Sets VmHWM back to the current resident size, so that the next peak belongs to one phase. */
+		static boolean resetPeak() {
+			try {
+				Files.writeString(Path.of("/proc/self/clear_refs"), "5");
+				return true;
+			} catch (IOException e) {
+				return false;
+			}
 		}
 
 		static long peak() {
