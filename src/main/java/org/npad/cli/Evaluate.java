@@ -15,6 +15,7 @@ import org.npad.pipeline.Evaluation;
 import org.npad.pipeline.FeatureSource;
 import org.npad.pipeline.Progress;
 import org.npad.pipeline.Training;
+import org.npad.model.ModelFile;
 import org.npad.model.TrainedModel;
 
 import java.io.IOException;
@@ -46,6 +47,7 @@ public final class Evaluate {
 		Preprocessing preprocessing = Preprocessing.fromMap(a.settings("pre"));
 		NpadConfig config = NpadConfig.preset(a.get("preset", "accurate")).with(a.settings("set"));
 		int batch = a.getInt("batch", 8);
+		String reportDir = a.get("report", null);
 		var train = every(set.training(), a.getInt("train-every", 1));
 		var test = every(set.test(), a.getInt("test-every", 1));
 		Progress progress = new ConsoleProgress();
@@ -63,11 +65,15 @@ public final class Evaluate {
 				KerasResNet50Backbone backbone = KerasResNet50Backbone.load(device)) {
 			report.put("backbone", backbone.identity());
 			long t0 = System.nanoTime();
-			TrainedModel trained = new Training(preprocessing, config, backbone, new Training.Options(batch, 0), progress, manager)
-					.run(Evaluation.slices(train, base));
+			Training training = new Training(preprocessing, config, backbone, new Training.Options(batch, 0), progress, manager);
+			TrainedModel trained = training.run(Evaluation.slices(train, base));
 			double trainSeconds = (System.nanoTime() - t0) / 1e9;
 			report.put("train_seconds", trainSeconds);
 			report.put("train_seconds_per_image", trainSeconds / train.size());
+			report.put("train_step_seconds", training.times().seconds());
+			report.put("model_bytes_in_memory", trained.model().bytes());
+			if (reportDir != null) report.put("model_file_bytes", modelFileBytes(trained, Path.of(reportDir)));
+			printSteps("training", training.times().seconds(), trainSeconds, train.size());
 			report.put("median_neighbour_distance", trained.model().medianDistance());
 			FeatureSource features = new FeatureSource(backbone, trained.model().channels(), manager);
 			List<String> variants = new ArrayList<>();
@@ -77,6 +83,9 @@ public final class Evaluate {
 				models.add(trained.model().withInference(variant(variant.trim(), config)));
 			}
 			List<Evaluation.Result> results = Evaluation.run(models, preprocessing, features, batch, test, base, progress);
+			double testSeconds = results.get(0).secondsPerImage() * test.size();
+			report.put("test_step_seconds", results.get(0).steps());
+			printSteps("testing (" + variants.size() + " variants scored together)", results.get(0).steps(), testSeconds, test.size());
 			for (int i = 0; i < variants.size(); i++) {
 				Evaluation.Result r = results.get(i);
 				Map<String, Object> row = new LinkedHashMap<>();
@@ -94,8 +103,25 @@ public final class Evaluate {
 		}
 		report.put("peak_memory_mib", PeakMemory.mebibytes());
 		report.put("results", rows);
-		String reportDir = a.get("report", null);
 		if (reportDir != null) write(Path.of(reportDir), a.get("label", "evaluation"), report, rows);
+	}
+
+	/** Size of the model file in the default storage, written beside the report and deleted again. */
+	private static long modelFileBytes(TrainedModel model, Path dir) throws IOException {
+		Files.createDirectories(dir);
+		Path file = Files.createTempFile(dir, "size-", ModelFile.EXTENSION);
+		try {
+			ModelFile.write(model, file);
+			return Files.size(file);
+		} finally {
+			Files.deleteIfExists(file);
+		}
+	}
+
+	private static void printSteps(String what, Map<String, Double> steps, double total, int images) {
+		StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s: %.1f s, %.3f s/image;", what, total, total / images));
+		steps.forEach((step, seconds) -> line.append(String.format(Locale.ROOT, " %s %.1f s,", step, seconds)));
+		System.out.println(line.substring(0, line.length() - 1));
 	}
 
 	/** "npad" is the trained configuration; "exp1".."exp5" the paper's ablations; "noshift" the trained one without shifting. */

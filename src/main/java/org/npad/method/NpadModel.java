@@ -42,6 +42,19 @@ public record NpadModel(NpadConfig config, int[] channels, int height, int width
 		return new NpadModel(other, channels, height, width, trainingCount, moduleA, moduleB, bank, medianDistance);
 	}
 
+	/** Bytes of the learned arrays: what a loaded model holds in (native) memory. */
+	public long bytes() {
+		long total = 0;
+		for (PositionGaussians g : new PositionGaussians[] {moduleA, moduleB})
+			if (g != null) total += bytes(g.mean()) + bytes(g.precision());
+		if (bank != null) total += bytes(bank.centroids());
+		return total;
+	}
+
+	private static long bytes(ai.djl.ndarray.NDArray a) {
+		return a.size() * a.getDataType().getNumOfBytes();
+	}
+
 	@Override
 	public void close() {
 		if (moduleA != null) moduleA.close();

@@ -29,6 +29,7 @@ public final class NpadTrainer implements AutoCloseable {
 	private final MomentAccumulator momentsB;
 	private final CentroidBank.Builder bank;
 	private final List<NDArray> pending = new ArrayList<>();
+	private final PhaseTimes times = new PhaseTimes();
 	private long pendingCount;
 	private long count;
 
@@ -75,11 +76,11 @@ public final class NpadTrainer implements AutoCloseable {
 		if (pending.isEmpty()) return;
 		try (NDScope scope = new NDScope()) {
 			NDArray features = pending.size() == 1 ? pending.get(0) : NDArrays.concat(new NDList(pending));
-			if (momentsA != null) momentsA.add(FeatureLayout.positionMajor(features));
+			if (momentsA != null) times.time("moments", () -> momentsA.add(FeatureLayout.positionMajor(features)));
 			if (momentsB != null || bank != null) {
-				NDArray phi = FeatureLayout.positionMajor(aggregation.apply(features));
-				if (momentsB != null) momentsB.add(phi);
-				if (bank != null) bank.add(phi);
+				NDArray phi = times.time("moments", () -> FeatureLayout.positionMajor(aggregation.apply(features)));
+				if (momentsB != null) times.time("moments", () -> momentsB.add(phi));
+				if (bank != null) times.time("centroid bank", () -> bank.add(phi));
 			}
 		}
 		pending.forEach(NDArray::close);
@@ -98,20 +99,25 @@ public final class NpadTrainer implements AutoCloseable {
 			throw new IllegalStateException("at least 2 nominal feature maps are needed to estimate covariances, got " + count);
 		PositionGaussians a = null, b = null;
 		double median = Double.NaN;
-		if (momentsB != null) b = PositionGaussians.of(momentsB.finish(manager), config.epsilon(), owner);
+		if (momentsB != null) b = times.time("module B inverses", () -> PositionGaussians.of(momentsB.finish(manager), config.epsilon(), owner));
 		if (momentsA != null) {
 			PositionMoments moments = momentsA.finish(manager);
 			if (config.trainNeighbourhood() == 1) {
-				a = PositionGaussians.of(moments, config.epsilon(), owner);
+				a = times.time("module A inverses", () -> PositionGaussians.of(moments, config.epsilon(), owner));
 			} else {
-				NeighbourWeights weights = NeighbourWeights.estimate(moments, height, width, config);
+				NeighbourWeights weights = times.time("neighbour weights", () -> NeighbourWeights.estimate(moments, height, width, config));
 				median = weights.medianDistance();
-				a = NeighbourWeightedGaussians.estimate(moments, weights, height, width, config.epsilon(), owner);
+				a = times.time("module A inverses", () -> NeighbourWeightedGaussians.estimate(moments, weights, height, width, config.epsilon(), owner));
 			}
 		}
-		CentroidBank c = bank == null ? null : bank.build(owner);
+		CentroidBank c = bank == null ? null : times.time("centroid bank", () -> bank.build(owner));
 		close();
 		return new NpadModel(config, channels, height, width, count, a, b, c, median);
+	}
+
+	/** Time spent so far in each step: the moment updates, the centroid bank and the finish's parts. */
+	public PhaseTimes times() {
+		return times;
 	}
 
 	@Override

@@ -10,6 +10,7 @@ import org.npad.image.Preprocessor;
 import org.npad.image.TileStitcher;
 import org.npad.method.NpadModel;
 import org.npad.method.NpadScorer;
+import org.npad.method.PhaseTimes;
 import org.npad.method.ScoredBatch;
 import org.npad.method.ShiftAggregation;
 
@@ -32,6 +33,7 @@ public final class Detector {
 	private final Shifts shifts;
 	private final int batchSize;
 	private final List<NpadScorer> scorers = new ArrayList<>();
+	private final PhaseTimes times = new PhaseTimes();
 
 	public Detector(NpadModel model, Preprocessing preprocessing, FeatureSource features, int batchSize) {
 		this(List.of(model), preprocessing, features, batchSize);
@@ -56,12 +58,14 @@ public final class Detector {
 
 	/** One detection per model, in the order the models were given. */
 	public List<Detection> detectAll(NamedSlice slice) {
+		long start = System.nanoTime();
 		List<NetworkInput> inputs = preprocessor.inputs(slice.processor());
 		NetworkInput first = inputs.get(0);
 		int w = first.width(), h = first.height();
 		List<float[]> copies = new ArrayList<>();
 		for (NetworkInput input : inputs)
 			for (int[] s : shifts.offsets()) copies.add(s[0] == 0 && s[1] == 0 ? input.pixels() : Shifts.shift(input.pixels(), w, h, s[0], s[1]));
+		times.add("preprocessing", System.nanoTime() - start);
 
 		float[][] scores = new float[models.size()][copies.size()];
 		List<List<float[]>> maps = new ArrayList<>();
@@ -69,9 +73,10 @@ public final class Detector {
 		for (int from = 0; from < copies.size(); from += batchSize) {
 			List<float[]> batch = copies.subList(from, Math.min(copies.size(), from + batchSize));
 			try (NDScope scope = new NDScope()) {
-				NDArray f = features.features(batch, w, h);
+				NDArray f = times.time(Steps.BACKBONE, () -> features.features(batch, w, h));
 				for (int m = 0; m < models.size(); m++) {
-					ScoredBatch scored = scorer(m, w, h).score(f);
+					NpadScorer scorer = scorer(m, w, h);
+					ScoredBatch scored = times.time(Steps.SCORING, () -> scorer.score(f));
 					for (int i = 0; i < scored.size(); i++) {
 						scores[m][from + i] = scored.imageScores()[i];
 						maps.get(m).add(scored.map(i));
@@ -79,10 +84,17 @@ public final class Detector {
 				}
 			}
 		}
+		start = System.nanoTime();
 		List<Detection> detections = new ArrayList<>();
 		for (int m = 0; m < models.size(); m++)
 			detections.add(combine(slice, inputs, models.get(m), scores[m], maps.get(m), w, h));
+		times.add("maps back to the image", System.nanoTime() - start);
 		return detections;
+	}
+
+	/** Seconds per step of all detections so far: preprocessing, backbone, scoring, maps back to the image. */
+	public PhaseTimes times() {
+		return times;
 	}
 
 	/** Averages (or maxes) the shifted copies of each placement and lays the maps onto the image. */

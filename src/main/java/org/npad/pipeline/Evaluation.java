@@ -8,6 +8,7 @@ import org.npad.image.Placement;
 import org.npad.image.Preprocessing;
 import org.npad.image.Preprocessor;
 import org.npad.method.NpadModel;
+import org.npad.method.PhaseTimes;
 import org.npad.metrics.F1Max;
 import org.npad.metrics.PixelMetrics;
 import org.npad.metrics.Roc;
@@ -15,6 +16,7 @@ import org.npad.metrics.Roc;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Scores a labelled test set with a trained model and measures it as method.md section 5 asks:
@@ -29,9 +31,10 @@ public final class Evaluation {
 	 * @param imageF1      best image F1 and its threshold
 	 * @param pixels       pixel ROC, PRO and F1-max
 	 * @param secondsPerImage mean detection time per test image (for all variants scored together)
+	 * @param steps    seconds per step over the whole test set (for all variants scored together)
 	 */
 	public record Result(List<String> names, double[] scores, boolean[] labels, Roc imageRoc, F1Max imageF1,
-			PixelMetrics pixels, double secondsPerImage) {
+			PixelMetrics pixels, double secondsPerImage, Map<String, Double> steps) {
 
 		public double imageAuroc() {
 			return imageRoc.auroc();
@@ -74,12 +77,13 @@ public final class Evaluation {
 			maps.add(new ArrayList<>());
 		}
 		int width = -1, height = -1;
+		PhaseTimes times = new PhaseTimes();
 		long start = System.nanoTime();
 		for (LabelledImage image : test) {
-			for (NamedSlice slice : ImageFolder.read(image.image(), name(image.image(), base))) {
+			for (NamedSlice slice : times.time(Steps.READING, () -> ImageFolder.read(image.image(), name(image.image(), base)))) {
 				progress.checkCancelled();
 				List<Detection> detections = detector.detectAll(slice);
-				ImageProcessor mask = image.mask() == null ? null : ImageFolder.open(image.mask()).getProcessor();
+				ImageProcessor mask = image.mask() == null ? null : times.time(Steps.READING, () -> ImageFolder.open(image.mask()).getProcessor());
 				if (mask != null && (mask.getWidth() != slice.width() || mask.getHeight() != slice.height()))
 					throw new IllegalArgumentException("mask " + image.mask() + " is " + mask.getWidth() + " x " + mask.getHeight()
 							+ " but its image " + image.image() + " is " + slice.width() + " x " + slice.height());
@@ -100,13 +104,15 @@ public final class Evaluation {
 			}
 		}
 		double seconds = (System.nanoTime() - start) / 1e9 / Math.max(1, names.size());
+		times.addAll(detector.times());
 		boolean[] l = new boolean[labels.size()];
 		for (int i = 0; i < l.length; i++) l[i] = labels.get(i);
 		List<Result> results = new ArrayList<>();
 		for (int m = 0; m < models.size(); m++) {
 			double[] s = scores.get(m).stream().mapToDouble(Double::doubleValue).toArray();
 			Roc roc = Roc.of(s, l);
-			results.add(new Result(names, s, l, roc, F1Max.of(roc), PixelMetrics.of(maps.get(m), masks, width, height), seconds));
+			results.add(new Result(names, s, l, roc, F1Max.of(roc), PixelMetrics.of(maps.get(m), masks, width, height), seconds,
+					times.seconds()));
 		}
 		return results;
 	}

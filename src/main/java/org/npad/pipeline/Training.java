@@ -12,11 +12,13 @@ import org.npad.method.ChannelSelection;
 import org.npad.method.NpadConfig;
 import org.npad.method.NpadModel;
 import org.npad.method.NpadTrainer;
+import org.npad.method.PhaseTimes;
 import org.npad.model.Provenance;
 import org.npad.model.Thresholds;
 import org.npad.model.TrainedModel;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -51,6 +53,7 @@ public final class Training {
 	private final Options options;
 	private final Progress progress;
 	private final NDManager manager;
+	private final PhaseTimes times = new PhaseTimes();
 	private int heldOut;
 
 	public Training(Preprocessing preprocessing, NpadConfig config, Backbone backbone, Options options, Progress progress, NDManager manager) {
@@ -69,7 +72,8 @@ public final class Training {
 		if (ChannelSelection.needsCounts(config.channelRule())) {
 			FeatureSource all = new FeatureSource(backbone, null, manager);
 			ChannelSelection selection = new ChannelSelection(all.channels());
-			forEachBatch(images, preprocessor, "Counting channel activity", all, selection::count);
+			forEachBatch(images, preprocessor, "Counting channel activity", all,
+					features -> times.time("channel counting", () -> selection.count(features)));
 			channels = selection.select(config);
 		} else {
 			channels = new ChannelSelection(totalChannels()).select(config);
@@ -89,6 +93,7 @@ public final class Training {
 					+ (options.calibrationEvery() > 0 ? " (every " + options.calibrationEvery() + "th image is held out for calibration)" : ""));
 		progress.report("Estimating Gaussians (matrix inverses)", 0, 1);
 		NpadModel model = trainer[0].finish(manager);
+		times.addAll(trainer[0].times());
 		progress.report("Estimating Gaussians (matrix inverses)", 1, 1);
 
 		if (options.calibrationEvery() == 0)
@@ -98,6 +103,7 @@ public final class Training {
 		List<Detection> calibration = new ArrayList<>();
 		boolean useHeldOut = heldOut > 0;
 		int index = 0;
+		long start = System.nanoTime();
 		for (NamedSlice slice : images) {
 			if (isHeldOut(index++) == useHeldOut) {
 				progress.checkCancelled();
@@ -105,10 +111,19 @@ public final class Training {
 				progress.report("Calibrating thresholds", calibration.size(), -1);
 			}
 		}
+		times.add("calibration", System.nanoTime() - start);
 		String source = useHeldOut ? "held-out every " + options.calibrationEvery() + "th nominal image (" + calibration.size() + ")"
 				: "the training images themselves (too few images to hold any out: thresholds are optimistic)";
 		return new TrainedModel(model, backbone.identity(), preprocessing,
 				Calibration.of(calibration, config.thresholdPercentile(), source), Provenance.now(names));
+	}
+
+	/**
+	 * Seconds per step of the last run: reading images, backbone, channel counting, moments,
+	 * centroid bank, the finish's inverses and weights, calibration.
+	 */
+	public PhaseTimes times() {
+		return times;
 	}
 
 	private int totalChannels() {
@@ -129,14 +144,16 @@ public final class Training {
 		List<float[]> batch = new ArrayList<>();
 		int[] size = new int[2];
 		int index = 0;
-		for (NamedSlice slice : images) {
+		Iterator<NamedSlice> slices = images.iterator();
+		while (times.time(Steps.READING, slices::hasNext)) {
+			NamedSlice slice = times.time(Steps.READING, slices::next);
 			progress.checkCancelled();
 			if (isHeldOut(index++)) {
 				heldOut++;
 				continue;
 			}
 			names.add(slice.name());
-			for (NetworkInput input : preprocessor.inputs(slice.processor())) {
+			for (NetworkInput input : times.time(Steps.READING, () -> preprocessor.inputs(slice.processor()))) {
 				size[0] = input.width();
 				size[1] = input.height();
 				batch.add(input.pixels());
@@ -148,9 +165,9 @@ public final class Training {
 		return names;
 	}
 
-	private static void flush(List<float[]> batch, int[] size, FeatureSource source, Consumer<NDArray> consumer) {
+	private void flush(List<float[]> batch, int[] size, FeatureSource source, Consumer<NDArray> consumer) {
 		try (NDScope scope = new NDScope()) {
-			consumer.accept(source.features(batch, size[0], size[1]));
+			consumer.accept(times.time(Steps.BACKBONE, () -> source.features(batch, size[0], size[1])));
 		}
 		batch.clear();
 	}
