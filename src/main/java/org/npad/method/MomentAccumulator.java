@@ -53,8 +53,10 @@ public final class MomentAccumulator implements AutoCloseable {
 			int chunk = (int) Math.max(1, CHUNK_ELEMENTS / ((long) channels * channels));
 			for (int from = 0; from < positions; from += chunk) {
 				int to = Math.min(positions, from + chunk);
-				NDArray part = y.get(new NDIndex(from + ":" + to));
-				product.get(new NDIndex(from + ":" + to)).addi(part.transpose(0, 2, 1).batchMatMul(part));
+				try (NDScope perChunk = new NDScope()) { // else every chunk's product lives until the batch is done
+					NDArray part = y.get(new NDIndex(from + ":" + to));
+					product.get(new NDIndex(from + ":" + to)).addi(part.transpose(0, 2, 1).batchMatMul(part));
+				}
 			}
 			count += s.get(1);
 		}

@@ -38,11 +38,12 @@ public record PositionGaussians(NDArray mean, NDArray precision) implements Auto
 	public static PositionGaussians of(PositionMoments moments, double epsilon, NDManager owner) {
 		NDArray scatter = moments.scatter();
 		int positions = (int) scatter.getShape().get(0), d = (int) scatter.getShape().get(1);
-		try (NDScope scope = new NDScope()) {
-			NDArray ridge = scatter.getManager().eye(d).mul(epsilon);
+		try (NDArray ridge = scatter.getManager().eye(d).mul(epsilon)) {
 			for (int from = 0; from < positions; from += chunk(d)) {
-				NDIndex range = new NDIndex(from + ":" + Math.min(positions, from + chunk(d)));
-				scatter.set(range, invertCovariance(scatter.get(range).div(moments.count() - 1), ridge));
+				try (NDScope scope = new NDScope()) { // one chunk's temporaries at a time: they are 1/30 of the model each
+					NDIndex range = new NDIndex(from + ":" + Math.min(positions, from + chunk(d)));
+					scatter.set(range, invertCovariance(scatter.get(range).div(moments.count() - 1), ridge));
+				}
 			}
 		}
 		scatter.attach(owner);

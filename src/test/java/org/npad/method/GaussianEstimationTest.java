@@ -75,4 +75,39 @@ class GaussianEstimationTest {
 			assertEquals((1 - w) * 1 + w * 31, model.moduleA().mean().toFloatArray()[0], 1e-4);
 		}
 	}
+
+	/**
+	 * Module A overwrites the moments chunk by chunk as soon as no later chunk reads them: any chunk
+	 * size (one position, a part of a row, rows) must give the precisions of a single chunk, also
+	 * for a 5 x 5 window that reads two rows back.
+	 */
+	@Test
+	void moduleAInPlaceGivesTheSameGaussiansForAnyChunk() {
+		try (NDManager m = NDManager.newBaseManager()) {
+			int h = 4, w = 5, d = 3;
+			NDArray maps = m.randomNormal(0, 1, new ai.djl.ndarray.types.Shape(6, d, h, w), ai.djl.ndarray.types.DataType.FLOAT32);
+			for (int window : new int[] {3, 5}) {
+				NpadConfig c = EngineTestSupport.plain(d).withTrainNeighbourhood(window);
+				float[] mean = null, precision = null;
+				for (int chunk : new int[] {h * w, 1, 2, 7}) {
+					PositionMoments moments = moments(m, maps, h * w, d);
+					NeighbourWeights weights = NeighbourWeights.estimate(moments, h, w, c);
+					PositionGaussians g = NeighbourWeightedGaussians.estimate(moments, weights, h, w, c.epsilon(), m, chunk);
+					if (mean == null) {
+						mean = g.mean().toFloatArray();
+						precision = g.precision().toFloatArray();
+					} else {
+						assertArrayEquals(mean, g.mean().toFloatArray(), 1e-6f, "window " + window + ", chunk " + chunk);
+						assertArrayEquals(precision, g.precision().toFloatArray(), 1e-4f, "window " + window + ", chunk " + chunk);
+					}
+				}
+			}
+		}
+	}
+
+	private static PositionMoments moments(NDManager m, NDArray maps, int positions, int d) {
+		MomentAccumulator accumulator = new MomentAccumulator(m, positions, d);
+		accumulator.add(FeatureLayout.positionMajor(maps));
+		return accumulator.finish(m);
+	}
 }
