@@ -1,0 +1,80 @@
+package org.npad.cli;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import org.npad.backbone.BackboneWeights;
+import org.npad.backbone.KerasResNet50Backbone;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The benchmark entry on the sample data: the JSON and CSV report, variants that are the same
+ * configuration under two names, the time per step and the model's size.
+ */
+class EvaluateCliTest {
+
+	@BeforeAll
+	static void weights() throws Exception {
+		System.setProperty(KerasResNet50Backbone.WEIGHTS_PROPERTY, BackboneWeights.stage4().toString());
+	}
+
+	@Test
+	void writesTheReportWithEveryVariantAndWhereTheTimeWent(@TempDir Path out) throws Exception {
+		Evaluate.main(new String[] {"--data", Path.of("sample-data/split.csv").toAbsolutePath().toString(), "--label", "small",
+				"--report", out.toString(), "--variants", "npad,exp5,d1,exp4,maxpixel", "--batch", "4",
+				"--set", "channels=24", "--set", "smoothing_sigma=2", "--pre", "crop=64"});
+
+		JsonObject report = JsonParser.parseString(Files.readString(out.resolve("small.json"))).getAsJsonObject();
+		assertEquals(20, report.get("train_images").getAsInt());
+		assertEquals(20, report.get("test_images").getAsInt());
+		assertEquals(24, report.getAsJsonObject("settings").get("channels").getAsInt());
+		JsonArray rows = report.getAsJsonArray("results");
+		assertEquals(5, rows.size());
+		// the accurate preset does not shift, so exp5 (A+B+C, no shifting) is npad itself and exp4 is d1
+		assertEquals(metrics(rows.get(0)), metrics(rows.get(1)));
+		assertEquals(metrics(rows.get(2)), metrics(rows.get(3)));
+		for (int i = 0; i < rows.size(); i++) {
+			double auroc = rows.get(i).getAsJsonObject().get("image_auroc").getAsDouble();
+			assertTrue(auroc >= 0 && auroc <= 100, "image AUROC in percent: " + auroc);
+		}
+
+		JsonObject training = report.getAsJsonObject("train_step_seconds");
+		for (String step : List.of("reading images", "backbone", "moments", "centroid bank", "neighbour weights", "module A inverses",
+				"module B inverses"))
+			assertTrue(training.has(step) && training.get(step).getAsDouble() >= 0, step + " in " + training);
+		JsonObject testing = report.getAsJsonObject("test_step_seconds");
+		for (String step : List.of("reading images", "preprocessing", "backbone", "scoring", "maps back to the image"))
+			assertTrue(testing.has(step), step + " in " + testing);
+		double one = rows.get(0).getAsJsonObject().get("seconds_per_test_image").getAsDouble();
+		double all = report.get("seconds_per_test_image_all_variants").getAsDouble();
+		assertTrue(one > 0 && one < all, "one variant alone costs less than the three distinct ones together: " + one + " vs " + all);
+
+		// 16 x 16 positions, two Gaussians of d = 24 each: the packed file is smaller than the square arrays
+		long inMemory = report.get("model_bytes_in_memory").getAsLong();
+		assertTrue(inMemory >= 2L * 256 * 24 * 24 * 4, "modules A and B in float32: " + inMemory);
+		long file = report.get("model_file_bytes").getAsLong();
+		assertTrue(file > 0 && file < inMemory, "packed triangles: " + file + " vs " + inMemory);
+		try (Stream<Path> files = Files.list(out)) {
+			assertEquals(List.of("small.csv", "small.json"), files.map(f -> f.getFileName().toString()).sorted().toList(),
+					"the model written to measure its size is gone again");
+		}
+		List<String> csv = Files.readAllLines(out.resolve("small.csv"));
+		assertEquals(6, csv.size());
+		assertTrue(csv.get(5).startsWith("small,maxpixel,"), csv.get(5));
+	}
+
+	private static List<Double> metrics(com.google.gson.JsonElement row) {
+		JsonObject r = row.getAsJsonObject();
+		return List.of(r.get("image_auroc").getAsDouble(), r.get("pixel_auroc").getAsDouble(), r.get("pro").getAsDouble());
+	}
+}
