@@ -31,10 +31,13 @@ import java.util.Map;
  * Trains on the nominal training images of a labelled set and evaluates on its test images: the
  * benchmark behind docs/benchmarks.md. Several inference variants (the paper's experiments 1-5,
  * shifting off) are scored from one training, since they share the learned statistics.
+ * {@code --save-model FILE} keeps the trained model and {@code --model FILE} evaluates a kept one
+ * without training again (its own settings; more variants of it, or other test images).
  */
 public final class Evaluate {
 
-	private static final List<String> OPTIONS = List.of("data", "preset", "report", "batch", "train-every", "test-every", "variants", "label", "device");
+	private static final List<String> OPTIONS = List.of("data", "preset", "report", "batch", "train-every", "test-every", "variants", "label",
+			"device", "model", "save-model");
 
 	private Evaluate() {
 	}
@@ -44,8 +47,9 @@ public final class Evaluate {
 		Path data = Path.of(a.require("data"));
 		LabelledSet set = LabelledSet.read(data);
 		Path base = Files.isDirectory(data) ? data : data.toAbsolutePath().getParent();
-		Preprocessing preprocessing = Preprocessing.fromMap(a.settings("pre"));
-		NpadConfig config = NpadConfig.preset(a.get("preset", "accurate")).with(a.settings("set"));
+		String modelFile = a.get("model", null);
+		if (modelFile != null && (a.get("preset", null) != null || !a.settings("set").isEmpty() || !a.settings("pre").isEmpty()))
+			throw new IllegalArgumentException("--model " + modelFile + " brings its own settings: leave out --preset, --set and --pre");
 		int batch = a.getInt("batch", 8);
 		String reportDir = a.get("report", null);
 		var train = every(set.training(), a.getInt("train-every", 1));
@@ -55,25 +59,42 @@ public final class Evaluate {
 		Map<String, Object> report = new LinkedHashMap<>();
 		report.put("label", a.get("label", ""));
 		report.put("data", data.toString());
-		report.put("train_images", train.size());
 		report.put("test_images", test.size());
-		report.put("settings", config.toMap());
-		report.put("preprocessing", preprocessing.toMap());
 		List<Map<String, Object>> rows = new ArrayList<>();
 		Device device = Devices.parse(a.get("device", Devices.CPU));
 		try (NDManager manager = NDManager.newBaseManager(device);
 				KerasResNet50Backbone backbone = KerasResNet50Backbone.load(device)) {
 			report.put("backbone", backbone.identity());
-			long t0 = System.nanoTime();
-			Training training = new Training(preprocessing, config, backbone, new Training.Options(batch, 0), progress, manager);
-			TrainedModel trained = training.run(Evaluation.slices(train, base));
-			double trainSeconds = (System.nanoTime() - t0) / 1e9;
-			report.put("train_seconds", trainSeconds);
-			report.put("train_seconds_per_image", trainSeconds / train.size());
-			report.put("train_step_seconds", training.times().seconds());
+			TrainedModel trained;
+			if (modelFile != null) {
+				trained = ModelFile.read(Path.of(modelFile), manager, backbone.identity());
+				report.put("model", modelFile);
+				report.put("model_file_bytes", Files.size(Path.of(modelFile)));
+			} else {
+				Preprocessing preprocessing = Preprocessing.fromMap(a.settings("pre"));
+				NpadConfig config = NpadConfig.preset(a.get("preset", "accurate")).with(a.settings("set"));
+				report.put("train_images", train.size());
+				long t0 = System.nanoTime();
+				Training training = new Training(preprocessing, config, backbone, new Training.Options(batch, 0), progress, manager);
+				trained = training.run(Evaluation.slices(train, base));
+				double trainSeconds = (System.nanoTime() - t0) / 1e9;
+				report.put("train_seconds", trainSeconds);
+				report.put("train_seconds_per_image", trainSeconds / train.size());
+				report.put("train_step_seconds", training.times().seconds());
+				printSteps("training", training.times().seconds(), trainSeconds, train.size());
+				String saveTo = a.get("save-model", null);
+				if (saveTo != null) {
+					ModelFile.write(trained, Path.of(saveTo));
+					report.put("model_file_bytes", Files.size(Path.of(saveTo)));
+				} else if (reportDir != null) {
+					report.put("model_file_bytes", modelFileBytes(trained, Path.of(reportDir)));
+				}
+			}
+			NpadConfig config = trained.model().config();
+			Preprocessing preprocessing = trained.preprocessing();
+			report.put("settings", config.toMap());
+			report.put("preprocessing", preprocessing.toMap());
 			report.put("model_bytes_in_memory", trained.model().bytes());
-			if (reportDir != null) report.put("model_file_bytes", modelFileBytes(trained, Path.of(reportDir)));
-			printSteps("training", training.times().seconds(), trainSeconds, train.size());
 			report.put("median_neighbour_distance", trained.model().medianDistance());
 			FeatureSource features = new FeatureSource(backbone, trained.model().channels(), manager);
 			List<String> variants = new ArrayList<>();

@@ -3,6 +3,7 @@ package org.npad.fiji;
 import ij.ImagePlus;
 import ij.gui.Roi;
 import org.npad.image.NamedSlice;
+import org.npad.pipeline.Detection;
 import org.npad.pipeline.Progress;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -70,9 +71,10 @@ public class DetectCommand extends NpadCommand {
 		List<ImageVerdict> verdicts = new ArrayList<>();
 		try (DetectionSession session = DetectionSession.open(model_file == null ? null : model_file.toPath(), Devices.parse(device), batch_size)) {
 			DecisionThresholds thresholds = DecisionThresholds.resolve(session.model().thresholds(), image_threshold, pixel_threshold);
-			for (NamedSlice slice : slices) {
+			for (int from = 0; from < slices.size(); from += session.imagesPerBatch()) {
 				progress.checkCancelled();
-				verdicts.add(ImageVerdict.of(session.detect(slice), thresholds));
+				for (Detection d : session.detect(slices.subList(from, Math.min(slices.size(), from + session.imagesPerBatch()))))
+					verdicts.add(ImageVerdict.of(d, thresholds));
 				progress.report("N-pad: detecting", verdicts.size(), slices.size());
 			}
 		}

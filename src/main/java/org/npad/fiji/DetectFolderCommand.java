@@ -6,6 +6,7 @@ import ij.io.FileSaver;
 import ij.io.RoiEncoder;
 import org.npad.image.ImageFolder;
 import org.npad.image.NamedSlice;
+import org.npad.pipeline.Detection;
 import org.npad.pipeline.Progress;
 import org.scijava.command.Command;
 import org.scijava.plugin.Menu;
@@ -96,17 +97,30 @@ public class DetectFolderCommand extends NpadCommand {
 		List<DetectionRow> rows = new ArrayList<>();
 		try (DetectionSession session = DetectionSession.open(model_file == null ? null : model_file.toPath(), Devices.parse(device), batch_size)) {
 			DecisionThresholds thresholds = DecisionThresholds.resolve(session.model().thresholds(), image_threshold, pixel_threshold);
+			List<NamedSlice> batch = new ArrayList<>();
 			for (NamedSlice slice : images.slices()) {
-				progress.checkCancelled();
-				ImageVerdict v = ImageVerdict.of(session.detect(slice), thresholds);
-				write(out, v);
-				rows.add(DetectionRow.of(v));
-				progress.report("N-pad: detecting " + slice.name(), rows.size(), -1);
+				batch.add(slice);
+				if (batch.size() == session.imagesPerBatch()) detect(session, batch, thresholds, out, rows, progress);
 			}
+			if (!batch.isEmpty()) detect(session, batch, thresholds, out, rows, progress);
 		}
 		OutputFiles.writeAtomically(out.resolve(CSV), file -> DetectionRow.writeCsv(rows, file));
 		ImageJ1Outputs.appendDetections(rows);
 		status.showStatus("N-pad: " + rows.size() + " images scored, results in " + out);
+	}
+
+	/** Detects a batch of slices, writes each one's outputs and empties the batch. */
+	private void detect(DetectionSession session, List<NamedSlice> batch, DecisionThresholds thresholds, Path out,
+			List<DetectionRow> rows, Progress progress) throws IOException {
+		progress.checkCancelled();
+		for (Detection d : session.detect(batch)) {
+			progress.checkCancelled(); // a cancelled run stops between files, as before batching
+			ImageVerdict v = ImageVerdict.of(d, thresholds);
+			write(out, v);
+			rows.add(DetectionRow.of(v));
+			progress.report("N-pad: detecting " + d.name(), rows.size(), -1);
+		}
+		batch.clear();
 	}
 
 	private void write(Path out, ImageVerdict v) throws IOException {

@@ -7,6 +7,8 @@ import org.npad.image.NamedSlice;
 import org.npad.model.TrainedModel;
 import org.npad.pipeline.Detection;
 import org.npad.pipeline.Detector;
+
+import java.util.List;
 import org.npad.pipeline.FeatureSource;
 
 import java.io.IOException;
@@ -48,8 +50,13 @@ final class DetectionSession implements AutoCloseable {
 		return model;
 	}
 
-	Detection detect(NamedSlice slice) {
-		return detector.detect(slice);
+	/** Slices to detect together: batches amortise reading the model's statistics (see Detector). */
+	int imagesPerBatch() {
+		return detector.imagesPerBatch();
+	}
+
+	List<Detection> detect(List<NamedSlice> slices) {
+		return detector.detectAll(slices).stream().map(perModel -> perModel.get(0)).toList();
 	}
 
 	@Override

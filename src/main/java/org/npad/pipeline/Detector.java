@@ -15,6 +15,7 @@ import org.npad.method.ScoredBatch;
 import org.npad.method.ShiftAggregation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -43,7 +44,7 @@ public final class Detector {
 		if (batchSize < 1) throw new IllegalArgumentException("batch_size must be at least 1, got " + batchSize);
 		NpadModel first = models.get(0);
 		for (NpadModel m : models)
-			if (m.config().shift() != first.config().shift() || !java.util.Arrays.equals(m.channels(), first.channels()))
+			if (m.config().shift() != first.config().shift() || !Arrays.equals(m.channels(), first.channels()))
 				throw new IllegalArgumentException("models scored together must share channels and shift");
 		this.models = List.copyOf(models);
 		this.preprocessor = new Preprocessor(preprocessing);
@@ -53,18 +54,39 @@ public final class Detector {
 	}
 
 	public Detection detect(NamedSlice slice) {
-		return detectAll(slice).get(0);
+		return detectAll(List.of(slice)).get(0).get(0);
 	}
 
-	/** One detection per model, in the order the models were given. */
-	public List<Detection> detectAll(NamedSlice slice) {
+	/**
+	 * Images to pass to {@link #detectAll(List)} at once so that a batch is full: the engine reads
+	 * every precision matrix once per batch (gigabytes at d = 550), so scoring images one at a time
+	 * costs several times more than scoring them together.
+	 */
+	public int imagesPerBatch() {
+		return Math.max(1, batchSize / shifts.count());
+	}
+
+	/** For each slice, one detection per model in the order the models were given. */
+	public List<List<Detection>> detectAll(List<NamedSlice> slices) {
 		long start = System.nanoTime();
-		List<NetworkInput> inputs = preprocessor.inputs(slice.processor());
-		NetworkInput first = inputs.get(0);
-		int w = first.width(), h = first.height();
+		List<List<NetworkInput>> inputs = new ArrayList<>();
 		List<float[]> copies = new ArrayList<>();
-		for (NetworkInput input : inputs)
-			for (int[] s : shifts.offsets()) copies.add(s[0] == 0 && s[1] == 0 ? input.pixels() : Shifts.shift(input.pixels(), w, h, s[0], s[1]));
+		int w = -1, h = -1;
+		for (NamedSlice slice : slices) {
+			List<NetworkInput> sliceInputs = preprocessor.inputs(slice.processor());
+			inputs.add(sliceInputs);
+			for (NetworkInput input : sliceInputs) {
+				if (w < 0) {
+					w = input.width();
+					h = input.height();
+				} else if (input.width() != w || input.height() != h) {
+					throw new IllegalStateException("network inputs of one batch differ in size: " + w + " x " + h + " and "
+							+ input.width() + " x " + input.height());
+				}
+				for (int[] s : shifts.offsets())
+					copies.add(s[0] == 0 && s[1] == 0 ? input.pixels() : Shifts.shift(input.pixels(), w, h, s[0], s[1]));
+			}
+		}
 		times.add("preprocessing", System.nanoTime() - start);
 
 		float[][] scores = new float[models.size()][copies.size()];
@@ -72,8 +94,9 @@ public final class Detector {
 		for (int m = 0; m < models.size(); m++) maps.add(new ArrayList<>(copies.size()));
 		for (int from = 0; from < copies.size(); from += batchSize) {
 			List<float[]> batch = copies.subList(from, Math.min(copies.size(), from + batchSize));
+			int width = w, height = h;
 			try (NDScope scope = new NDScope()) {
-				NDArray f = times.time(Steps.BACKBONE, () -> features.features(batch, w, h));
+				NDArray f = times.time(Steps.BACKBONE, () -> features.features(batch, width, height));
 				for (int m = 0; m < models.size(); m++) {
 					NpadScorer scorer = scorer(m, w, h);
 					ScoredBatch scored = times.time(Steps.SCORING, () -> scorer.score(f));
@@ -84,10 +107,19 @@ public final class Detector {
 				}
 			}
 		}
+
 		start = System.nanoTime();
-		List<Detection> detections = new ArrayList<>();
-		for (int m = 0; m < models.size(); m++)
-			detections.add(combine(slice, inputs, models.get(m), scores[m], maps.get(m), w, h));
+		List<List<Detection>> detections = new ArrayList<>();
+		int first = 0;
+		for (int i = 0; i < slices.size(); i++) {
+			int count = inputs.get(i).size() * shifts.count();
+			List<Detection> perModel = new ArrayList<>();
+			for (int m = 0; m < models.size(); m++)
+				perModel.add(combine(slices.get(i), inputs.get(i), models.get(m), Arrays.copyOfRange(scores[m], first, first + count),
+						maps.get(m).subList(first, first + count), w, h));
+			detections.add(perModel);
+			first += count;
+		}
 		times.add("maps back to the image", System.nanoTime() - start);
 		return detections;
 	}

@@ -66,55 +66,79 @@ public final class Evaluation {
 	public static List<Result> run(List<NpadModel> models, Preprocessing preprocessing, FeatureSource features, int batchSize,
 			List<LabelledImage> test, Path base, Progress progress) {
 		Detector detector = new Detector(models, preprocessing, features, batchSize);
-		Preprocessor preprocessor = new Preprocessor(preprocessing);
-		List<String> names = new ArrayList<>();
-		List<Boolean> labels = new ArrayList<>();
-		List<boolean[]> masks = new ArrayList<>();
-		List<List<Double>> scores = new ArrayList<>();
-		List<List<float[]>> maps = new ArrayList<>();
-		for (int m = 0; m < models.size(); m++) {
-			scores.add(new ArrayList<>());
-			maps.add(new ArrayList<>());
-		}
-		int width = -1, height = -1;
+		Collected collected = new Collected(models.size(), new Preprocessor(preprocessing));
 		PhaseTimes times = new PhaseTimes();
 		long start = System.nanoTime();
+		List<LabelledImage> images = new ArrayList<>();
+		List<NamedSlice> slices = new ArrayList<>();
 		for (LabelledImage image : test) {
 			for (NamedSlice slice : times.time(Steps.READING, () -> ImageFolder.read(image.image(), name(image.image(), base)))) {
-				progress.checkCancelled();
-				List<Detection> detections = detector.detectAll(slice);
+				images.add(image);
+				slices.add(slice);
+				if (slices.size() == detector.imagesPerBatch()) collected.add(images, slices, detector, times, progress, test.size());
+			}
+		}
+		if (!slices.isEmpty()) collected.add(images, slices, detector, times, progress, test.size());
+		double seconds = (System.nanoTime() - start) / 1e9 / Math.max(1, collected.names.size());
+		times.addAll(detector.times());
+		boolean[] l = new boolean[collected.labels.size()];
+		for (int i = 0; i < l.length; i++) l[i] = collected.labels.get(i);
+		List<Result> results = new ArrayList<>();
+		for (int m = 0; m < models.size(); m++) {
+			double[] s = collected.scores.get(m).stream().mapToDouble(Double::doubleValue).toArray();
+			Roc roc = Roc.of(s, l);
+			results.add(new Result(collected.names, s, l, roc, F1Max.of(roc),
+					PixelMetrics.of(collected.maps.get(m), collected.masks, collected.width, collected.height), seconds, times.seconds()));
+		}
+		return results;
+	}
+
+	/** Scores, maps and masks of the images detected so far, per model. */
+	private static final class Collected {
+		final List<String> names = new ArrayList<>();
+		final List<Boolean> labels = new ArrayList<>();
+		final List<boolean[]> masks = new ArrayList<>();
+		final List<List<Double>> scores = new ArrayList<>();
+		final List<List<float[]>> maps = new ArrayList<>();
+		final Preprocessor preprocessor;
+		int width = -1, height = -1;
+
+		Collected(int models, Preprocessor preprocessor) {
+			this.preprocessor = preprocessor;
+			for (int m = 0; m < models; m++) {
+				scores.add(new ArrayList<>());
+				maps.add(new ArrayList<>());
+			}
+		}
+
+		/** Detects a batch of slices (each with the labelled image it came from); the lists are emptied. */
+		void add(List<LabelledImage> images, List<NamedSlice> slices, Detector detector, PhaseTimes times, Progress progress, int total) {
+			progress.checkCancelled();
+			List<List<Detection>> detections = detector.detectAll(slices);
+			for (int i = 0; i < slices.size(); i++) {
+				LabelledImage image = images.get(i);
+				NamedSlice slice = slices.get(i);
 				ImageProcessor mask = image.mask() == null ? null : times.time(Steps.READING, () -> ImageFolder.open(image.mask()).getProcessor());
 				if (mask != null && (mask.getWidth() != slice.width() || mask.getHeight() != slice.height()))
 					throw new IllegalArgumentException("mask " + image.mask() + " is " + mask.getWidth() + " x " + mask.getHeight()
 							+ " but its image " + image.image() + " is " + slice.width() + " x " + slice.height());
-				Detection first = detections.get(0);
-				for (int p = 0; p < first.placements().size(); p++) {
-					Placement placement = first.placements().get(p);
+				Detection first = detections.get(i).get(0);
+				for (Placement placement : first.placements()) {
 					masks.add(mask == null ? new boolean[placement.width() * placement.height()] : preprocessor.mask(mask, placement));
 					width = placement.width();
 					height = placement.height();
 				}
-				for (int m = 0; m < models.size(); m++) {
-					maps.get(m).addAll(detections.get(m).networkMaps());
-					scores.get(m).add((double) detections.get(m).score());
+				for (int m = 0; m < scores.size(); m++) {
+					maps.get(m).addAll(detections.get(i).get(m).networkMaps());
+					scores.get(m).add((double) detections.get(i).get(m).score());
 				}
 				names.add(slice.name());
 				labels.add(image.anomalous());
-				progress.report("Evaluating", names.size(), test.size());
 			}
+			images.clear();
+			slices.clear();
+			progress.report("Evaluating", names.size(), total);
 		}
-		double seconds = (System.nanoTime() - start) / 1e9 / Math.max(1, names.size());
-		times.addAll(detector.times());
-		boolean[] l = new boolean[labels.size()];
-		for (int i = 0; i < l.length; i++) l[i] = labels.get(i);
-		List<Result> results = new ArrayList<>();
-		for (int m = 0; m < models.size(); m++) {
-			double[] s = scores.get(m).stream().mapToDouble(Double::doubleValue).toArray();
-			Roc roc = Roc.of(s, l);
-			results.add(new Result(names, s, l, roc, F1Max.of(roc), PixelMetrics.of(maps.get(m), masks, width, height), seconds,
-					times.seconds()));
-		}
-		return results;
 	}
 
 	static String name(Path image, Path base) {

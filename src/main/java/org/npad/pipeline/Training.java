@@ -104,13 +104,12 @@ public final class Training {
 		boolean useHeldOut = heldOut > 0;
 		int index = 0;
 		long start = System.nanoTime();
+		List<NamedSlice> batch = new ArrayList<>();
 		for (NamedSlice slice : images) {
-			if (isHeldOut(index++) == useHeldOut) {
-				progress.checkCancelled();
-				calibration.add(detector.detect(slice));
-				progress.report("Calibrating thresholds", calibration.size(), -1);
-			}
+			if (isHeldOut(index++) == useHeldOut) batch.add(slice);
+			if (batch.size() == detector.imagesPerBatch()) calibrate(detector, batch, calibration);
 		}
+		if (!batch.isEmpty()) calibrate(detector, batch, calibration);
 		times.add("calibration", System.nanoTime() - start);
 		String source = useHeldOut ? "held-out every " + options.calibrationEvery() + "th nominal image (" + calibration.size() + ")"
 				: "the training images themselves (too few images to hold any out: thresholds are optimistic)";
@@ -124,6 +123,13 @@ public final class Training {
 	 */
 	public PhaseTimes times() {
 		return times;
+	}
+
+	private void calibrate(Detector detector, List<NamedSlice> batch, List<Detection> calibration) {
+		progress.checkCancelled();
+		for (List<Detection> detections : detector.detectAll(batch)) calibration.add(detections.get(0));
+		batch.clear();
+		progress.report("Calibrating thresholds", calibration.size(), -1);
 	}
 
 	private int totalChannels() {

@@ -171,7 +171,8 @@ class DetectCommandTest {
 		assertEquals("pair#2", table.getStringValue("image", 1));
 		ImagePlus heatmap = (ImagePlus) module.getOutput("heatmap");
 		assertEquals(2, heatmap.getStackSize());
-		assertArrayEquals(pipelineDetection(free.getProcessor(), "free").map(), (float[]) heatmap.getStack().getPixels(2));
+		// the slices are scored as one batch: its matrix products round slightly differently from one image's
+		assertArrayEquals(pipelineDetection(free.getProcessor(), "free").map(), (float[]) heatmap.getStack().getPixels(2), 1e-3f);
 		Overlay overlay = image.getOverlay();
 		List<Integer> positions = new ArrayList<>();
 		for (Roi roi : overlay.toArray()) if (roi instanceof ImageRoi) positions.add(roi.getPosition());

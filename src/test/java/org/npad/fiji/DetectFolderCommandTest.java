@@ -85,7 +85,8 @@ class DetectFolderCommandTest {
 		for (int k = 0; k < 3; k++) {
 			Detection d = DetectCommandTest.pipelineDetection(FijiTestSupport.open(in.resolve(files[k])).getProcessor(), files[k], model);
 			ImagePlus heat = FijiTestSupport.open(out.resolve(names[k] + "_heatmap.tif"));
-			assertArrayEquals(d.map(), (float[]) heat.getProcessor().getPixels(), "heatmap file of " + files[k]);
+			// batch rounding (values about 15, float32): see DetectCommandTest
+			assertArrayEquals(d.map(), (float[]) heat.getProcessor().getPixels(), 1e-3f, "heatmap file of " + files[k]);
 			byte[] mask = (byte[]) FijiTestSupport.open(out.resolve(names[k] + "_mask.png")).getProcessor().getPixels();
 			boolean[] expected = new boolean[d.map().length];
 			for (int i = 0; i < mask.length; i++) {
@@ -94,7 +95,7 @@ class DetectFolderCommandTest {
 			}
 			ConnectedComponents regions = ConnectedComponents.of(expected, d.width(), d.height());
 			String[] row = csv.get(k + 1).split(",");
-			assertEquals(d.score(), Double.parseDouble(row[1]), 1e-6);
+			assertEquals(d.score(), Double.parseDouble(row[1]), 1e-6 * d.score());
 			assertEquals(regions.count(), Integer.parseInt(row[5]));
 			Path rois = out.resolve(names[k] + "_rois.zip");
 			assertEquals(regions.count() > 0, Files.exists(rois));
@@ -160,8 +161,9 @@ class DetectFolderCommandTest {
 			}
 		};
 		var subscribers = context.service(EventService.class).subscribe(canceller);
+		// one image per batch: the status event that cancels arrives asynchronously, while the next image is scored
 		context.service(ModuleService.class).run(module, true, Map.of("folder", in.toFile(), "recursive", true,
-				"model_file", model.toFile(), "output_folder", out.toFile())).get();
+				"model_file", model.toFile(), "output_folder", out.toFile(), "batch_size", 1)).get();
 		context.service(EventService.class).unsubscribe(subscribers);
 
 		assertTrue(module.isCanceled());
