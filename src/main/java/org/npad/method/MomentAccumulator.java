@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import org.npad.compute.TorchLinalg;
 
 /**
  * Streams per-position first and second moments over any number of feature maps, so training
@@ -13,8 +14,9 @@ import ai.djl.ndarray.types.Shape;
  *
  * <p>Sums are taken around a per-position shift (the first batch's mean): raw float32 second
  * moments minus the squared mean lose most of their digits on hundreds of images, shifted ones
- * do not. The d x d products are added chunk by chunk of positions, in place, so no temporary of
- * the full statistics' size is ever made.
+ * do not. The d x d products are added chunk by chunk of positions, in place (one pass over the
+ * statistics per batch, the cost that dominates training), so no temporary of the statistics' size
+ * is ever made.
  */
 public final class MomentAccumulator implements AutoCloseable {
 
@@ -53,9 +55,8 @@ public final class MomentAccumulator implements AutoCloseable {
 			int chunk = (int) Math.max(1, CHUNK_ELEMENTS / ((long) channels * channels));
 			for (int from = 0; from < positions; from += chunk) {
 				int to = Math.min(positions, from + chunk);
-				try (NDScope perChunk = new NDScope()) { // else every chunk's product lives until the batch is done
-					NDArray part = y.get(new NDIndex(from + ":" + to));
-					product.get(new NDIndex(from + ":" + to)).addi(part.transpose(0, 2, 1).batchMatMul(part));
+				try (NDScope perChunk = new NDScope()) {
+					TorchLinalg.addGram(product.get(new NDIndex(from + ":" + to)), y.get(new NDIndex(from + ":" + to)));
 				}
 			}
 			count += s.get(1);

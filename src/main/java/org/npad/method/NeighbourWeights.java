@@ -137,8 +137,8 @@ public final class NeighbourWeights {
 				NDArray p = manager.create(first.subList(from, to).stream().mapToLong(Long::longValue).toArray());
 				NDArray a = manager.create(second.subList(from, to).stream().mapToLong(Long::longValue).toArray());
 				NDArray mean = scatter.get(p).add(scatter.get(a)).div(denominator).add(manager.eye((int) d).mul(epsilon));
-				NDArray delta = moments.mean().get(p).sub(moments.mean().get(a)).expandDims(1);
-				float[] q = delta.batchMatMul(BatchedInverse.selected().invert(mean)).mul(delta).sum(new int[] {1, 2}).toFloatArray();
+				NDArray delta = moments.mean().get(p).sub(moments.mean().get(a));
+				float[] q = BatchedInverse.selected().quadraticForms(mean, delta).toFloatArray();
 				for (int i = 0; i < q.length; i++) out[(int) (long) first.get(from + i)] = q[i] / 8f;
 			}
 		}

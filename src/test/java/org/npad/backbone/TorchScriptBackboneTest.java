@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.npad.compute.TorchScriptArchive;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;

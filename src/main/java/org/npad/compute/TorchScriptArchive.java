@@ -1,4 +1,4 @@
-package org.npad.backbone;
+package org.npad.compute;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,9 +16,9 @@ import java.util.zip.ZipOutputStream;
  * Writes a TorchScript module without Python: the archive torch.jit.save produces is a zip holding
  * the module's TorchScript source ({@code code/__torch__.py}), its pickled attributes
  * ({@code data.pkl}) and a format version; libtorch compiles the source when it loads the file.
- * Only parameter-free modules, which is all the loader's tests need.
+ * Only parameter-free modules: the engine's own kernels ({@link TorchKernel}) and test backbones.
  */
-final class TorchScriptArchive {
+public final class TorchScriptArchive {
 
 	private TorchScriptArchive() {}
 
@@ -27,7 +27,7 @@ final class TorchScriptArchive {
 	 * @param classBody TorchScript source of the class body below the attribute declarations
 	 *                  (methods indented by two spaces), using {@code __torch__.<className>} as self type
 	 */
-	static void write(Path file, String className, String classBody) throws IOException {
+	public static void write(Path file, String className, String classBody) throws IOException {
 		String source = "class " + className + "(Module):\n"
 				+ "  __parameters__ = []\n"
 				+ "  __buffers__ = []\n"
