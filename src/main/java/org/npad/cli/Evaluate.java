@@ -31,13 +31,13 @@ import java.util.Map;
  * Trains on the nominal training images of a labelled set and evaluates on its test images: the
  * benchmark behind docs/benchmarks.md. Several inference variants (the paper's experiments 1-5,
  * shifting off) are scored from one training, since they share the learned statistics.
- * {@code --save-model FILE} keeps the trained model and {@code --model FILE} evaluates a kept one
- * without training again (its own settings; more variants of it, or other test images).
+ * {@code --save-model FILE} keeps the trained model ({@code --storage float16_packed} to measure what
+ * the smaller file costs) and {@code --model FILE} evaluates a kept one without training again.
  */
 public final class Evaluate {
 
 	private static final List<String> OPTIONS = List.of("data", "preset", "report", "batch", "train-every", "test-every", "variants", "label",
-			"device", "model", "save-model");
+			"device", "model", "save-model", "storage");
 
 	private Evaluate() {
 	}
@@ -84,7 +84,7 @@ public final class Evaluate {
 				printSteps("training", training.times().seconds(), trainSeconds, train.size());
 				String saveTo = a.get("save-model", null);
 				if (saveTo != null) {
-					ModelFile.write(trained, Path.of(saveTo));
+					ModelFile.write(trained, Path.of(saveTo), ModelFile.Storage.fromFileName(a.get("storage", "float32_packed")));
 					report.put("model_file_bytes", Files.size(Path.of(saveTo)));
 				} else if (reportDir != null) {
 					report.put("model_file_bytes", modelFileBytes(trained, Path.of(reportDir)));
@@ -154,15 +154,20 @@ public final class Evaluate {
 		System.out.println(line.substring(0, line.length() - 1));
 	}
 
-	/** "npad" is the trained configuration; "exp1".."exp5" the paper's ablations; "noshift" the trained one without shifting. */
+	/**
+	 * "npad" is the trained configuration; "exp1".."exp5" the paper's ablations; "noshift" the trained
+	 * one without shifting; "maxpixel" / "topk" its image score (topk needs a model trained with
+	 * image_score=top_k_centroid, which learns the centroid bank); "d1" / "d2" its pixel map.
+	 */
 	static NpadConfig variant(String name, NpadConfig trained) {
 		if (name.equals("npad")) return trained;
 		if (name.equals("noshift")) return trained.withShift(0);
 		if (name.equals("maxpixel")) return trained.withImageScore(ImageScoreKind.MAX_PIXEL);
+		if (name.equals("topk")) return trained.withImageScore(ImageScoreKind.TOP_K_CENTROID);
 		if (name.equals("d1")) return trained.withPixelMap(PixelMapKind.D1);
 		if (name.equals("d2")) return trained.withPixelMap(PixelMapKind.D2);
 		if (name.matches("exp[1-5]")) return NpadConfig.experiment(name.charAt(3) - '0', trained);
-		throw new IllegalArgumentException("unknown variant '" + name + "': use npad, noshift, maxpixel, d1, d2 or exp1..exp5");
+		throw new IllegalArgumentException("unknown variant '" + name + "': use npad, noshift, maxpixel, topk, d1, d2 or exp1..exp5");
 	}
 
 	/** Every k-th item: a quick run that still samples every class of the list evenly. */

@@ -79,7 +79,7 @@ public final class CentroidBankStudy {
 					boolean[] labels = new boolean[nominal + anomalous];
 					Arrays.fill(labels, nominal, labels.length, true);
 					for (int c = 0; c < caps.length; c++) {
-						double[] r = compare(m, NpadConfig.accurate().withChannels(d).withSeed(seed).withKmeansIterations(caps[c]),
+						double[] r = compare(m, NpadConfig.accurate().withImageScore(ImageScoreKind.TOP_K_CENTROID).withChannels(d).withSeed(seed).withKmeansIterations(caps[c]),
 								training, test, labels, side, seed, caps[c]);
 						for (int i = 0; i < r.length; i++) sums[c][i] += r[i];
 						worst[c] = Math.max(worst[c], Math.abs(r[0] - r[1]));

@@ -31,8 +31,8 @@ class EvaluateCliTest {
 	@Test
 	void writesTheReportWithEveryVariantAndWhereTheTimeWent(@TempDir Path out) throws Exception {
 		Evaluate.main(new String[] {"--data", Path.of("sample-data/split.csv").toAbsolutePath().toString(), "--label", "small",
-				"--report", out.toString(), "--variants", "npad,exp5,d1,exp4,maxpixel", "--batch", "4",
-				"--set", "channels=24", "--set", "smoothing_sigma=2", "--pre", "crop=64"});
+				"--report", out.toString(), "--variants", "npad,exp5,d1,exp4,topk", "--batch", "4",
+				"--set", "channels=24", "--set", "image_score=top_k_centroid", "--set", "smoothing_sigma=2", "--pre", "crop=64"});
 
 		JsonObject report = JsonParser.parseString(Files.readString(out.resolve("small.json"))).getAsJsonObject();
 		assertEquals(20, report.get("train_images").getAsInt());
@@ -40,9 +40,11 @@ class EvaluateCliTest {
 		assertEquals(24, report.getAsJsonObject("settings").get("channels").getAsInt());
 		JsonArray rows = report.getAsJsonArray("results");
 		assertEquals(5, rows.size());
-		// the accurate preset does not shift, so exp5 (A+B+C, no shifting) is npad itself and exp4 is d1
+		// the accurate preset does not shift, so exp5 (A+B+C, no shifting) is npad itself, exp4 is d1 and topk is the
+		// image score npad was trained with
 		assertEquals(metrics(rows.get(0)), metrics(rows.get(1)));
 		assertEquals(metrics(rows.get(2)), metrics(rows.get(3)));
+		assertEquals(metrics(rows.get(0)), metrics(rows.get(4)));
 		for (int i = 0; i < rows.size(); i++) {
 			double auroc = rows.get(i).getAsJsonObject().get("image_auroc").getAsDouble();
 			assertTrue(auroc >= 0 && auroc <= 100, "image AUROC in percent: " + auroc);
@@ -57,7 +59,7 @@ class EvaluateCliTest {
 			assertTrue(testing.has(step), step + " in " + testing);
 		double one = rows.get(0).getAsJsonObject().get("seconds_per_test_image").getAsDouble();
 		double all = report.get("seconds_per_test_image_all_variants").getAsDouble();
-		assertTrue(one > 0 && one < all, "one variant alone costs less than the three distinct ones together: " + one + " vs " + all);
+		assertTrue(one > 0 && one < all, "one variant alone costs less than the two distinct ones together: " + one + " vs " + all);
 
 		// 16 x 16 positions, two Gaussians of d = 24 each: the packed file is smaller than the square arrays
 		long inMemory = report.get("model_bytes_in_memory").getAsLong();
@@ -70,7 +72,7 @@ class EvaluateCliTest {
 		}
 		List<String> csv = Files.readAllLines(out.resolve("small.csv"));
 		assertEquals(6, csv.size());
-		assertTrue(csv.get(5).startsWith("small,maxpixel,"), csv.get(5));
+		assertTrue(csv.get(5).startsWith("small,topk,"), csv.get(5));
 	}
 
 	private static List<Double> metrics(com.google.gson.JsonElement row) {
