@@ -323,7 +323,7 @@ public final class EngineBenchmark {
 		}
 	}
 
-	private static Map<String, String> arguments(String[] args) {
+	static Map<String, String> arguments(String[] args) {
 		Map<String, String> m = new LinkedHashMap<>();
 		for (String arg : args) {
 			int eq = arg.indexOf('=');
