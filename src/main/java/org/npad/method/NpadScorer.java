@@ -38,11 +38,13 @@ public final class NpadScorer {
 			throw new IllegalArgumentException("the model expects N x " + model.channels().length + " x " + model.height()
 					+ " x " + model.width() + " features, got " + s);
 		try (NDScope scope = new NDScope()) {
+			// what this configuration uses, not what the model holds: an inference variant of a fuller
+			// model (d1 alone, say) leaves the other module unused
 			NDArray e = FeatureLayout.positionMajor(features);
 			NDArray phi = NpadModel.needsModuleB(config) || NpadModel.needsBank(config)
 					? FeatureLayout.positionMajor(aggregation.apply(features)) : null;
-			NDArray d1 = model.moduleA() == null ? null : neighbourhoodDistances(e);   // P x N
-			NDArray d2 = model.moduleB() == null ? null : distances(model.moduleB(), phi); // P x N
+			NDArray d1 = NpadModel.needsModuleA(config) ? neighbourhoodDistances(e) : null;      // P x N
+			NDArray d2 = NpadModel.needsModuleB(config) ? distances(model.moduleB(), phi) : null; // P x N
 			NDArray pixel = switch (config.pixelMap()) {
 				case FUSED -> d1.mul(d2).sqrt();
 				case D1 -> d1;

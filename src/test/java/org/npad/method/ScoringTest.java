@@ -1,5 +1,6 @@
 package org.npad.method;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +44,21 @@ class ScoringTest {
 			NpadModel model = new NpadModel(c, new int[] {0}, 1, 4, 2, unit(m, 0, 0, 0, 0), null, bank, Double.NaN);
 			ScoredBatch s = new NpadScorer(model, 1, 4).score(EngineTestSupport.features(m, 1, 1, 1, 4, 1, -3, 2, 0.5f));
 			assertEquals(15, s.imageScores()[0], 1e-5);
+		}
+	}
+
+	/**
+	 * A model with both modules scored as its D1 and D2 variants under the maximum-pixel score: each
+	 * variant's map is that module's distance alone (D1 = |4 - 0| / 1 = 4, D2 = |4 - 3| / 1 = 1).
+	 */
+	@Test
+	void variantsOfAFullerModelUseOnlyTheirModule() {
+		try (NDManager m = NDManager.newBaseManager()) {
+			NpadConfig c = EngineTestSupport.plain(1).withPixelMap(PixelMapKind.FUSED).withImageScore(ImageScoreKind.MAX_PIXEL);
+			NpadModel model = new NpadModel(c, new int[] {0}, 1, 1, 2, unit(m, 0), unit(m, 3), null, Double.NaN);
+			NDArray x = EngineTestSupport.features(m, 1, 1, 1, 1, 4);
+			assertEquals(4, new NpadScorer(model.withInference(c.withPixelMap(PixelMapKind.D1)), 1, 1).score(x).maps()[0], 1e-5);
+			assertEquals(1, new NpadScorer(model.withInference(c.withPixelMap(PixelMapKind.D2)), 1, 1).score(x).imageScores()[0], 1e-5);
 		}
 	}
 
