@@ -24,6 +24,10 @@ abstract class AbstractTrainCommand extends TrainingSettingsCommand {
 	@Parameter(label = "Overwrite an existing model file", persist = false)
 	private boolean overwrite = false;
 
+	@Parameter(label = "Model file storage", choices = {"float32_packed", "float16_packed"}, persist = false,
+			description = "float16_packed: half the file; on MTD it gave the same AUROC and PRO to 0.01 points (docs/benchmarks.md)")
+	private String model_storage = "float32_packed";
+
 	/** The nominal images; each pass of training reads them again. */
 	protected abstract Iterable<NamedSlice> nominalImages();
 
@@ -31,13 +35,14 @@ abstract class AbstractTrainCommand extends TrainingSettingsCommand {
 	protected void execute() throws Exception {
 		Path target = model_file == null ? null : model_file.toPath();
 		OutputFiles.requireWritable(target, overwrite, "model file");
+		ModelFile.Storage.fromFileName(model_storage); // a typing error fails before training
 		checkSettings();
 		Iterable<NamedSlice> images = nominalImages();
 		try (NDManager manager = NDManager.newBaseManager(device()); TrainedModel model = train(images, manager)) {
 			progress().checkCancelled();
 			OutputFiles.requireWritable(target, overwrite, "model file"); // it may have appeared while training
 			status.showStatus("N-pad: writing " + target.getFileName());
-			ModelFile.write(model, target);
+			ModelFile.write(model, target, ModelFile.Storage.fromFileName(model_storage));
 			log.info("N-pad model written to " + target);
 			status.showStatus("N-pad: model written to " + target.getFileName());
 		}

@@ -101,8 +101,9 @@ class TrainCommandTest {
 		Path model = dir.resolve("fast.npad");
 		succeeded(run(context, TrainCommand.class, "folder", NOMINAL.toFile(), "file_filter", "train_free_0*.png",
 				"model_file", model.toFile(), "preset", "fast", "channels", 32, "gamma", 0.5, "geometry", "full_resize", "crop", 64,
-				"advanced", "top_k=5 channel_rule=random", "calibration_every", 5));
+				"advanced", "top_k=5 channel_rule=random", "calibration_every", 5, "model_storage", "float16_packed"));
 		ModelInfo info = ModelFile.readHeader(model);
+		assertEquals(ModelFile.Storage.FLOAT16_PACKED, info.storage());
 		Map<String, String> settings = info.config().toMap();
 		assertEquals("32", settings.get("channels"), "the channels field wins over the preset");
 		assertEquals("0.5", settings.get("gamma"));
