@@ -58,7 +58,7 @@ public final class NeighbourWeightedGaussians {
 					float[] wo = new float[to - from];
 					for (int p = from; p < to; p++) {
 						int a = table[p * k + o];
-						index[p - from] = Math.max(a, 0); // weight 0 where the neighbour is outside
+						index[p - from] = Math.max(a, 0); // outside: weight 0, so what position 0 holds by then does not count
 						wo[p - from] = weights.weight(p, o);
 						denominators[p - from] += wo[p - from] * wo[p - from];
 					}
