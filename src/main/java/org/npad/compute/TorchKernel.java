@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * One libtorch operation that DJL's NDArray does not offer (a Cholesky factorisation, an in-place
@@ -35,6 +34,9 @@ final class TorchKernel {
 			Model module = Model.newInstance(name, Device.cpu(), "PyTorch");
 			try {
 				module.load(file);
+			} catch (IOException | MalformedModelException | RuntimeException e) {
+				module.close();
+				throw e;
 			} finally {
 				Files.deleteIfExists(file);
 				Files.deleteIfExists(dir);
