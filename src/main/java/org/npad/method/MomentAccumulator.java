@@ -14,9 +14,8 @@ import org.npad.compute.TorchLinalg;
  *
  * <p>Sums are taken around a per-position shift (the first batch's mean): raw float32 second
  * moments minus the squared mean lose most of their digits on hundreds of images, shifted ones
- * do not. The d x d products are added chunk by chunk of positions, in place (one pass over the
- * statistics per batch, the cost that dominates training), so no temporary of the statistics' size
- * is ever made.
+ * do not. The d x d products are added in place (one pass over the statistics per batch, the cost
+ * that dominates training; libtorch's baddbmm_ makes no temporary of the statistics' size).
  */
 public final class MomentAccumulator implements AutoCloseable {
 
@@ -52,13 +51,7 @@ public final class MomentAccumulator implements AutoCloseable {
 			NDArray x = batch.toType(DataType.FLOAT32, false);
 			NDArray y = x.sub(shift.expandDims(1));
 			sum.addi(y.sum(new int[] {1}));
-			int chunk = (int) Math.max(1, CHUNK_ELEMENTS / ((long) channels * channels));
-			for (int from = 0; from < positions; from += chunk) {
-				int to = Math.min(positions, from + chunk);
-				try (NDScope perChunk = new NDScope()) {
-					TorchLinalg.addGram(product.get(new NDIndex(from + ":" + to)), y.get(new NDIndex(from + ":" + to)));
-				}
-			}
+			TorchLinalg.addGram(product, y);
 			count += s.get(1);
 		}
 	}
