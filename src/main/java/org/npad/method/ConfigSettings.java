@@ -15,6 +15,12 @@ import java.util.Map;
  */
 final class ConfigSettings {
 
+	/**
+	 * Settings added after model files were first written, with the value every file without them
+	 * was trained with: that is a fact about those files, not today's default.
+	 */
+	private static final Map<String, String> ADDED_LATER = Map.of("covariance", "ridge");
+
 	private ConfigSettings() {
 	}
 
@@ -33,7 +39,7 @@ final class ConfigSettings {
 	}
 
 	/**
-	 * Reads what {@link #toMap} wrote. Every setting must be present: a model's behaviour depends on
+	 * Reads what {@link #toMap} wrote. Every setting must be present (but those {@link #ADDED_LATER}): a model's behaviour depends on
 	 * all of them, so a missing one is never silently replaced by today's default.
 	 *
 	 * @throws IllegalArgumentException naming the setting that is missing, unknown or unreadable
@@ -45,7 +51,7 @@ final class ConfigSettings {
 		Class<?>[] types = new Class<?>[components.length];
 		for (int i = 0; i < components.length; i++) {
 			String name = snake(components[i].getName());
-			String text = unknown.remove(name);
+			String text = unknown.containsKey(name) ? unknown.remove(name) : ADDED_LATER.get(name);
 			if (text == null) throw new IllegalArgumentException("setting '" + name + "' is missing");
 			types[i] = components[i].getType();
 			args[i] = parse(name, types[i], text.trim());

@@ -27,13 +27,13 @@ public final class NeighbourWeightedGaussians {
 	}
 
 	public static PositionGaussians estimate(PositionMoments moments, NeighbourWeights weights, int height, int width,
-			double epsilon, NDManager owner) {
-		return estimate(moments, weights, height, width, epsilon, owner, PositionGaussians.chunk(moments.mean().getShape().get(1)));
+			CovarianceEstimator estimator, double epsilon, NDManager owner) {
+		return estimate(moments, weights, height, width, estimator, epsilon, owner, PositionGaussians.chunk(moments.mean().getShape().get(1)));
 	}
 
 	/** @param chunk positions per batched step (smaller in tests, to cross chunk borders on small maps) */
 	static PositionGaussians estimate(PositionMoments moments, NeighbourWeights weights, int height, int width,
-			double epsilon, NDManager owner, int chunk) {
+			CovarianceEstimator estimator, double epsilon, NDManager owner, int chunk) {
 		List<int[]> offsets = weights.window().offsets();
 		int positions = height * width, k = offsets.size();
 		long n = moments.count();
@@ -52,7 +52,8 @@ public final class NeighbourWeightedGaussians {
 				NDArray mu = mean.get(range);
 				NDArray[] neighbours = new NDArray[k];
 				NDArray[] w = new NDArray[k];
-				float[] denominators = new float[to - from];
+				float[] denominators = new float[to - from]; // sum of squared weights, then the unbiased divisor
+				float[] samples = new float[to - from];
 				for (int o = 0; o < k; o++) {
 					long[] index = new long[to - from];
 					float[] wo = new float[to - from];
@@ -74,9 +75,12 @@ public final class NeighbourWeightedGaussians {
 						scatter.addi(term.muli(w[o].expandDims(2)));
 					}
 				}
-				for (int i = 0; i < denominators.length; i++) denominators[i] = n - denominators[i];
+				for (int i = 0; i < denominators.length; i++) {
+					samples[i] = n / denominators[i]; // Kish's effective sample size: N (sum w)^2 / (N sum w^2), sum w = 1
+					denominators[i] = n - denominators[i];
+				}
 				NDArray covariance = scatter.div(owner.create(denominators).reshape(-1, 1, 1));
-				NDArray result = PositionGaussians.invertCovariance(covariance, ridge);
+				NDArray result = PositionGaussians.invertCovariance(estimator.estimate(covariance, owner.create(samples)), ridge);
 				NDScope.unregister(result);
 				unwritten.add(new Written(from, to, result));
 			}

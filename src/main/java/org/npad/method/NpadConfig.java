@@ -11,6 +11,7 @@ import java.util.Map;
  * @param channels             d, channels kept after selection
  * @param channelRule          which channels are kept
  * @param seed                 seed for random channels and k-means
+ * @param covariance           how each position's covariance is estimated before epsilon I is added
  * @param epsilon              ridge added to every covariance
  * @param trainNeighbourhood   p, window used for the neighbour weights and the aggregated features
  * @param gamma                balancing parameter of the neighbour weights
@@ -30,6 +31,7 @@ public record NpadConfig(
 		int channels,
 		ChannelRule channelRule,
 		long seed,
+		CovarianceEstimator covariance,
 		double epsilon,
 		int trainNeighbourhood,
 		double gamma,
@@ -48,6 +50,7 @@ public record NpadConfig(
 	public NpadConfig {
 		require(channels >= 1, "channels (d) must be at least 1, got " + channels);
 		require(channelRule != null, "channel_rule is missing");
+		require(covariance != null, "covariance is missing");
 		require(epsilon > 0 && Double.isFinite(epsilon), "epsilon must be positive, got " + epsilon);
 		require(trainNeighbourhood >= 1 && trainNeighbourhood <= 9, "train_neighbourhood (p) must be 1..9, got " + trainNeighbourhood);
 		require(gamma > 0 && Double.isFinite(gamma), "gamma must be positive, got " + gamma);
@@ -66,7 +69,7 @@ public record NpadConfig(
 
 	/** method.md's reading of the paper, unchanged. */
 	public static NpadConfig paper() {
-		return new NpadConfig(550, ChannelRule.FEWEST_NONZERO, 0, 0.01, 3, 0.25, GammaScale.ABSOLUTE, 2,
+		return new NpadConfig(550, ChannelRule.FEWEST_NONZERO, 0, CovarianceEstimator.RIDGE, 0.01, 3, 0.25, GammaScale.ABSOLUTE, 2,
 				PixelMapKind.FUSED, ImageScoreKind.TOP_K_CENTROID, 10, 0.1, 3, 4, 4, ShiftAggregation.MEAN, 99.5);
 	}
 
@@ -96,7 +99,7 @@ public record NpadConfig(
 
 	/** PaDiM from the same code: one plain Gaussian per position, random channels, maximum-pixel score. */
 	public static NpadConfig padim() {
-		return new NpadConfig(550, ChannelRule.RANDOM, 0, 0.01, 1, 0.25, GammaScale.ABSOLUTE, 1,
+		return new NpadConfig(550, ChannelRule.RANDOM, 0, CovarianceEstimator.RIDGE, 0.01, 1, 0.25, GammaScale.ABSOLUTE, 1,
 				PixelMapKind.D1, ImageScoreKind.MAX_PIXEL, 10, 0.1, 3, 4, 0, ShiftAggregation.MEAN, 99.5);
 	}
 
@@ -127,23 +130,24 @@ public record NpadConfig(
 		};
 	}
 
-	public NpadConfig withChannels(int v) { return new NpadConfig(v, channelRule, seed, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
-	public NpadConfig withChannelRule(ChannelRule v) { return new NpadConfig(channels, v, seed, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
-	public NpadConfig withSeed(long v) { return new NpadConfig(channels, channelRule, v, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
-	public NpadConfig withEpsilon(double v) { return new NpadConfig(channels, channelRule, seed, v, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
-	public NpadConfig withTrainNeighbourhood(int v) { return new NpadConfig(channels, channelRule, seed, epsilon, v, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
-	public NpadConfig withGamma(double v) { return new NpadConfig(channels, channelRule, seed, epsilon, trainNeighbourhood, v, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
-	public NpadConfig withGammaScale(GammaScale v) { return new NpadConfig(channels, channelRule, seed, epsilon, trainNeighbourhood, gamma, v, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
-	public NpadConfig withInferNeighbourhood(int v) { return new NpadConfig(channels, channelRule, seed, epsilon, trainNeighbourhood, gamma, gammaScale, v, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
-	public NpadConfig withPixelMap(PixelMapKind v) { return new NpadConfig(channels, channelRule, seed, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, v, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
-	public NpadConfig withImageScore(ImageScoreKind v) { return new NpadConfig(channels, channelRule, seed, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, v, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
-	public NpadConfig withTopK(int v) { return new NpadConfig(channels, channelRule, seed, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, v, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
-	public NpadConfig withCentroidRatio(double v) { return new NpadConfig(channels, channelRule, seed, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, v, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
-	public NpadConfig withKmeansIterations(int v) { return new NpadConfig(channels, channelRule, seed, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, v, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
-	public NpadConfig withSmoothingSigma(double v) { return new NpadConfig(channels, channelRule, seed, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, v, shift, shiftAggregation, thresholdPercentile); }
-	public NpadConfig withShift(int v) { return new NpadConfig(channels, channelRule, seed, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, v, shiftAggregation, thresholdPercentile); }
-	public NpadConfig withShiftAggregation(ShiftAggregation v) { return new NpadConfig(channels, channelRule, seed, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, v, thresholdPercentile); }
-	public NpadConfig withThresholdPercentile(double v) { return new NpadConfig(channels, channelRule, seed, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, v); }
+	public NpadConfig withChannels(int v) { return new NpadConfig(v, channelRule, seed, covariance, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withChannelRule(ChannelRule v) { return new NpadConfig(channels, v, seed, covariance, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withSeed(long v) { return new NpadConfig(channels, channelRule, v, covariance, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withCovariance(CovarianceEstimator v) { return new NpadConfig(channels, channelRule, seed, v, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withEpsilon(double v) { return new NpadConfig(channels, channelRule, seed, covariance, v, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withTrainNeighbourhood(int v) { return new NpadConfig(channels, channelRule, seed, covariance, epsilon, v, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withGamma(double v) { return new NpadConfig(channels, channelRule, seed, covariance, epsilon, trainNeighbourhood, v, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withGammaScale(GammaScale v) { return new NpadConfig(channels, channelRule, seed, covariance, epsilon, trainNeighbourhood, gamma, v, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withInferNeighbourhood(int v) { return new NpadConfig(channels, channelRule, seed, covariance, epsilon, trainNeighbourhood, gamma, gammaScale, v, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withPixelMap(PixelMapKind v) { return new NpadConfig(channels, channelRule, seed, covariance, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, v, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withImageScore(ImageScoreKind v) { return new NpadConfig(channels, channelRule, seed, covariance, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, v, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withTopK(int v) { return new NpadConfig(channels, channelRule, seed, covariance, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, v, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withCentroidRatio(double v) { return new NpadConfig(channels, channelRule, seed, covariance, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, v, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withKmeansIterations(int v) { return new NpadConfig(channels, channelRule, seed, covariance, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, v, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withSmoothingSigma(double v) { return new NpadConfig(channels, channelRule, seed, covariance, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, v, shift, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withShift(int v) { return new NpadConfig(channels, channelRule, seed, covariance, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, v, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withShiftAggregation(ShiftAggregation v) { return new NpadConfig(channels, channelRule, seed, covariance, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, v, thresholdPercentile); }
+	public NpadConfig withThresholdPercentile(double v) { return new NpadConfig(channels, channelRule, seed, covariance, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, v); }
 
 	/** The settings by snake_case name, in record order: the one spelling used outside Java. */
 	public Map<String, String> toMap() {

@@ -99,15 +99,15 @@ public final class NpadTrainer implements AutoCloseable {
 			throw new IllegalStateException("at least 2 nominal feature maps are needed to estimate covariances, got " + count);
 		PositionGaussians a = null, b = null;
 		double median = Double.NaN;
-		if (momentsB != null) b = times.time("module B inverses", () -> PositionGaussians.of(momentsB.finish(manager), config.epsilon(), owner));
+		if (momentsB != null) b = times.time("module B inverses", () -> PositionGaussians.of(momentsB.finish(manager), config.covariance(), config.epsilon(), owner));
 		if (momentsA != null) {
 			PositionMoments moments = momentsA.finish(manager);
 			if (config.trainNeighbourhood() == 1) {
-				a = times.time("module A inverses", () -> PositionGaussians.of(moments, config.epsilon(), owner));
+				a = times.time("module A inverses", () -> PositionGaussians.of(moments, config.covariance(), config.epsilon(), owner));
 			} else {
 				NeighbourWeights weights = times.time("neighbour weights", () -> NeighbourWeights.estimate(moments, height, width, config));
 				median = weights.medianDistance();
-				a = times.time("module A inverses", () -> NeighbourWeightedGaussians.estimate(moments, weights, height, width, config.epsilon(), owner));
+				a = times.time("module A inverses", () -> NeighbourWeightedGaussians.estimate(moments, weights, height, width, config.covariance(), config.epsilon(), owner));
 			}
 		}
 		CentroidBank c = bank == null ? null : times.time("centroid bank", () -> bank.build(owner));

@@ -31,18 +31,20 @@ public record PositionGaussians(NDArray mean, NDArray precision) implements Auto
 	}
 
 	/**
-	 * Plain per-position Gaussians, eq. 2-3: covariance = scatter / (N - 1) + eps I. Used by module B
+	 * Plain per-position Gaussians, eq. 2-3: covariance = estimator(scatter / (N - 1)) + eps I. Used by module B
 	 * and, with a 1 x 1 window, by module A (where it is PaDiM). The moments are consumed: each
 	 * precision overwrites its scatter matrix, so no second array of the model's size is made.
 	 */
-	public static PositionGaussians of(PositionMoments moments, double epsilon, NDManager owner) {
+	public static PositionGaussians of(PositionMoments moments, CovarianceEstimator estimator, double epsilon, NDManager owner) {
 		NDArray scatter = moments.scatter();
 		int positions = (int) scatter.getShape().get(0), d = (int) scatter.getShape().get(1);
 		try (NDArray ridge = scatter.getManager().eye(d).mul(epsilon)) {
 			for (int from = 0; from < positions; from += chunk(d)) {
 				try (NDScope scope = new NDScope()) { // one chunk's temporaries at a time: they are 1/30 of the model each
 					NDIndex range = new NDIndex(from + ":" + Math.min(positions, from + chunk(d)));
-					scatter.set(range, invertCovariance(scatter.get(range).div(moments.count() - 1), ridge));
+					NDArray covariance = scatter.get(range).div(moments.count() - 1);
+					NDArray samples = covariance.getManager().full(new Shape(covariance.getShape().get(0)), (float) moments.count());
+					scatter.set(range, invertCovariance(estimator.estimate(covariance, samples), ridge));
 				}
 			}
 		}

@@ -12,13 +12,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ConfigSettingsTest {
 
 	/** Every setting away from its default, so a mix-up of two settings cannot go unnoticed. */
-	private static final NpadConfig UNUSUAL = new NpadConfig(5, ChannelRule.MOST_NONZERO, 42, 0.02, 5, 0.5, GammaScale.MEDIAN, 3,
+	private static final NpadConfig UNUSUAL = new NpadConfig(5, ChannelRule.MOST_NONZERO, 42, CovarianceEstimator.OAS, 0.02, 5, 0.5, GammaScale.MEDIAN, 3,
 			PixelMapKind.D2, ImageScoreKind.MAX_PIXEL, 7, 0.2, 3, 2.5, 2, ShiftAggregation.MAX, 99.0);
 
 	/** The names method.md and the settings' own error messages use. */
 	@Test
 	void namesAreTheSnakeCaseSettingNames() {
-		assertEquals(List.of("channels", "channel_rule", "seed", "epsilon", "train_neighbourhood", "gamma", "gamma_scale",
+		assertEquals(List.of("channels", "channel_rule", "seed", "covariance", "epsilon", "train_neighbourhood", "gamma", "gamma_scale",
 				"infer_neighbourhood", "pixel_map", "image_score", "top_k", "centroid_ratio", "kmeans_iterations",
 				"smoothing_sigma", "shift", "shift_aggregation", "threshold_percentile"),
 				List.copyOf(ConfigSettings.toMap(NpadConfig.paper()).keySet()));
@@ -31,6 +31,15 @@ class ConfigSettingsTest {
 		assertEquals("0.02", m.get("epsilon"));
 		assertEquals("42", m.get("seed"));
 		assertEquals("d2", m.get("pixel_map"));
+		assertEquals("oas", m.get("covariance"));
+	}
+
+	/** Model files written before the covariance setting existed were all trained with the ridge alone. */
+	@Test
+	void filesFromBeforeTheCovarianceSettingReadAsRidge() {
+		Map<String, String> old = ConfigSettings.toMap(NpadConfig.fast().withCovariance(CovarianceEstimator.OAS));
+		old.remove("covariance");
+		assertEquals(CovarianceEstimator.RIDGE, ConfigSettings.fromMap(old).covariance());
 	}
 
 	@Test

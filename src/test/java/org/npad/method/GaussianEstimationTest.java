@@ -63,6 +63,34 @@ class GaussianEstimationTest {
 		}
 	}
 
+	/**
+	 * OAS in module A uses each position's effective sample size. A 1 x 2 map, d = 2, 8 images:
+	 * position 0 holds (a, 0), position 1 (0, a), a = 1,1,1,1,3,3,3,3 (mean 2, scatter 8). An absolute
+	 * gamma of 1e9 makes both neighbours weigh 1/2, so Kish's n = N / sum w^2 = 16 (not N = 8).
+	 * mu = (1, 1); scatter = 1/2 (C_0 + C_1) + N (1, -1)(1, -1)^T = [[12, -8], [-8, 12]], divided by
+	 * N - sum w^2 = 7.5: S = [[1.6, -16/15], [-16/15, 1.6]]; tr 3.2, tr(S^2) 7.395556, p = 2:
+	 * rho = 10.24 / (16 * (7.395556 - 5.12)) = 0.28125 (0.5625 with n = 8). Estimate + 0.01 I =
+	 * [[1.61, -0.766667], [-0.766667, 1.61]], its inverse [[0.803264, 0.382507], [0.382507, 0.803264]].
+	 */
+	@Test
+	void shrinkageInModuleAUsesTheEffectiveSampleSize() {
+		try (NDManager m = NDManager.newBaseManager()) {
+			float[] values = new float[8 * 2 * 2];
+			for (int i = 0; i < 8; i++) {
+				float a = i < 4 ? 1 : 3;
+				values[i * 4] = a;     // channel 0, position 0
+				values[i * 4 + 3] = a; // channel 1, position 1
+			}
+			NpadConfig c = EngineTestSupport.plain(2).withTrainNeighbourhood(3).withGamma(1e9).withCovariance(CovarianceEstimator.OAS);
+			NpadModel model = EngineTestSupport.train(m, c, 1, 2, m.create(values, new ai.djl.ndarray.types.Shape(8, 2, 1, 2)));
+			float[] position = {0.803264f, 0.382507f, 0.382507f, 0.803264f};
+			float[] both = new float[8];
+			System.arraycopy(position, 0, both, 0, 4);
+			System.arraycopy(position, 0, both, 4, 4);
+			assertArrayEquals(both, model.moduleA().precision().toFloatArray(), 1e-4f);
+		}
+	}
+
 	/** With the median scale, gamma 1 makes the median pair weigh exactly exp(-1). */
 	@Test
 	void medianGammaScaleIsRelativeToTheData() {
@@ -92,7 +120,7 @@ class GaussianEstimationTest {
 				for (int chunk : new int[] {h * w, 1, 2, 7}) {
 					PositionMoments moments = moments(m, maps, h * w, d);
 					NeighbourWeights weights = NeighbourWeights.estimate(moments, h, w, c);
-					PositionGaussians g = NeighbourWeightedGaussians.estimate(moments, weights, h, w, c.epsilon(), m, chunk);
+					PositionGaussians g = NeighbourWeightedGaussians.estimate(moments, weights, h, w, c.covariance(), c.epsilon(), m, chunk);
 					if (mean == null) {
 						mean = g.mean().toFloatArray();
 						precision = g.precision().toFloatArray();

@@ -10,6 +10,7 @@ import org.npad.image.Preprocessing;
 import org.npad.image.TileBlending;
 import org.npad.method.CentroidBank;
 import org.npad.method.ChannelRule;
+import org.npad.method.CovarianceEstimator;
 import org.npad.method.GammaScale;
 import org.npad.method.ImageScoreKind;
 import org.npad.method.NpadConfig;
@@ -32,7 +33,7 @@ final class TestModels {
 	}
 
 	static NpadConfig config() {
-		return new NpadConfig(D, ChannelRule.MOST_NONZERO, 42, 0.02, 5, 0.5, GammaScale.MEDIAN, 3, PixelMapKind.D2,
+		return new NpadConfig(D, ChannelRule.MOST_NONZERO, 42, CovarianceEstimator.OAS, 0.02, 5, 0.5, GammaScale.MEDIAN, 3, PixelMapKind.D2,
 				ImageScoreKind.MAX_PIXEL, 7, 0.2, 3, 2.5, 2, ShiftAggregation.MAX, 99.0);
 	}
 
