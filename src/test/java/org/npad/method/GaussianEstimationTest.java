@@ -64,6 +64,23 @@ class GaussianEstimationTest {
 	}
 
 	/**
+	 * OAS in plain per-position Gaussians (PaDiM, module B) uses n = N. One position, d = 2, images
+	 * (1,1), (-1,-1), (0.2,-0.2), (-0.2,0.2): mean 0, scatter [[2.08, 1.92], [1.92, 2.08]], S = scatter / 3 =
+	 * [[0.693333, 0.64], [0.64, 0.693333]]; tr 1.386667, tr(S^2) 1.780622, p = 2:
+	 * rho = 1.922844 / (4 * (1.780622 - 0.961422)) = 0.586806 (0.782407 with n = 3). The estimate keeps
+	 * the diagonal (it equals tr/p) and scales the off-diagonal by 1 - rho: 0.264444; + 0.01 I and
+	 * inverted: [[1.655888, -0.622593], [-0.622593, 1.655888]].
+	 */
+	@Test
+	void shrinkageInPlainGaussiansUsesTheNumberOfImages() {
+		try (NDManager m = NDManager.newBaseManager()) {
+			NDArray train = EngineTestSupport.features(m, 4, 2, 1, 1, 1, 1, -1, -1, 0.2f, -0.2f, -0.2f, 0.2f);
+			NpadModel model = EngineTestSupport.train(m, EngineTestSupport.plain(2).withCovariance(CovarianceEstimator.OAS), 1, 1, train);
+			assertArrayEquals(new float[] {1.655888f, -0.622593f, -0.622593f, 1.655888f}, model.moduleA().precision().toFloatArray(), 1e-4f);
+		}
+	}
+
+	/**
 	 * OAS in module A uses each position's effective sample size. A 1 x 2 map, d = 2, 8 images:
 	 * position 0 holds (a, 0), position 1 (0, a), a = 1,1,1,1,3,3,3,3 (mean 2, scatter 8). An absolute
 	 * gamma of 1e9 makes both neighbours weigh 1/2, so Kish's n = N / sum w^2 = 16 (not N = 8).
