@@ -39,8 +39,9 @@ final class ConfigSettings {
 	}
 
 	/**
-	 * Reads what {@link #toMap} wrote. Every setting must be present (but those {@link #ADDED_LATER}): a model's behaviour depends on
-	 * all of them, so a missing one is never silently replaced by today's default.
+	 * Reads what {@link #toMap} wrote. Every setting must be present (but those {@link #ADDED_LATER}):
+	 * a model's behaviour depends on all of them, so a missing one is never silently replaced by
+	 * today's default.
 	 *
 	 * @throws IllegalArgumentException naming the setting that is missing, unknown or unreadable
 	 */

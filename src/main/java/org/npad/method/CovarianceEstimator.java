@@ -10,10 +10,11 @@ import ai.djl.ndarray.NDArray;
  * variance of about epsilon, so a nominal feature that moves slightly along them gets a large
  * distance. That happens where a position rests on few samples (few training images; border
  * positions, whose clipped windows hold fewer neighbours): on the sample data (18 training images)
- * every nominal test image had its highest anomaly at the map's border. Shrinkage towards a scaled identity, by an amount derived from the
- * sample size and the spread of the eigenvalues, needs no tuning. Why it is not the default: the
- * same large precisions are what outline a defect, and on MTD shrinkage raised image AUROC but
- * lowered pixel AUROC and PRO, the more so the fewer the images (docs/settings.md has the figures).
+ * every nominal test image had its highest anomaly at the map's border. Shrinkage towards a scaled
+ * identity, by an amount derived from the sample size and the spread of the eigenvalues, needs no
+ * tuning. Why it is not the default: the same large precisions are what outline a defect, and on
+ * MTD shrinkage raised image AUROC but lowered pixel AUROC and PRO, the more so the fewer the
+ * images (docs/settings.md has the figures).
  */
 public enum CovarianceEstimator {
 	/** The paper (and PaDiM): the sample covariance; only epsilon I regularises it. */

@@ -31,8 +31,8 @@ public record PositionGaussians(NDArray mean, NDArray precision) implements Auto
 	}
 
 	/**
-	 * Plain per-position Gaussians, eq. 2-3: covariance = estimator(scatter / (N - 1)) + eps I. Used by module B
-	 * and, with a 1 x 1 window, by module A (where it is PaDiM). The moments are consumed: each
+	 * Plain per-position Gaussians, eq. 2-3: covariance = estimator(scatter / (N - 1)) + eps I. Used by
+	 * module B and, with a 1 x 1 window, by module A (where it is PaDiM). The moments are consumed: each
 	 * precision overwrites its scatter matrix, so no second array of the model's size is made.
 	 */
 	public static PositionGaussians of(PositionMoments moments, CovarianceEstimator estimator, double epsilon, NDManager owner) {

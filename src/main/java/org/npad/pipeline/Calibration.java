@@ -7,8 +7,8 @@ import org.npad.model.Thresholds;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Decision thresholds from nominal images only (method.md section 5): the given percentile of the
@@ -26,9 +26,10 @@ public final class Calibration {
 
 	static String caveat(int n, double percentile) {
 		if (percentile <= 100.0 * (n - 1) / n) return "";
-		return String.format(Locale.ROOT, "; %d images are too few for the %s percentile: the image threshold is about their highest score,"
-				+ " so expect about 1 in %d nominal images above it (hold out more images for a truer threshold)", n,
-				new DecimalFormat("0.##", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(percentile), n + 1);
+		return String.format(Locale.ROOT, "; %s too few for the %s percentile: the image threshold is about %s,"
+				+ " so expect about 1 in %d nominal images above it (hold out more images for a truer threshold)",
+				n == 1 ? "1 image is" : n + " images are", new DecimalFormat("0.##", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(percentile),
+				n == 1 ? "its score" : "their highest score", n + 1);
 	}
 
 	public static Thresholds of(List<Detection> nominal, double percentile, String source) {
