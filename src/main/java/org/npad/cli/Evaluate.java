@@ -51,6 +51,7 @@ public final class Evaluate {
 		if (modelFile != null && (a.get("preset", null) != null || !a.settings("set").isEmpty() || !a.settings("pre").isEmpty()))
 			throw new IllegalArgumentException("--model " + modelFile + " brings its own settings: leave out --preset, --set and --pre");
 		int batch = a.getInt("batch", 8);
+		ModelFile.Storage storage = ModelFile.Storage.fromFileName(a.get("storage", "float32_packed")); // fails before training
 		String reportDir = a.get("report", null);
 		var train = every(set.training(), a.getInt("train-every", 1));
 		var test = every(set.test(), a.getInt("test-every", 1));
@@ -84,7 +85,7 @@ public final class Evaluate {
 				printSteps("training", training.times().seconds(), trainSeconds, train.size());
 				String saveTo = a.get("save-model", null);
 				if (saveTo != null) {
-					ModelFile.write(trained, Path.of(saveTo), ModelFile.Storage.fromFileName(a.get("storage", "float32_packed")));
+					ModelFile.write(trained, Path.of(saveTo), storage);
 					report.put("model_file_bytes", Files.size(Path.of(saveTo)));
 				} else if (reportDir != null) {
 					report.put("model_file_bytes", modelFileBytes(trained, Path.of(reportDir)));

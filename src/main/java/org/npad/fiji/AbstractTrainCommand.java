@@ -35,14 +35,14 @@ abstract class AbstractTrainCommand extends TrainingSettingsCommand {
 	protected void execute() throws Exception {
 		Path target = model_file == null ? null : model_file.toPath();
 		OutputFiles.requireWritable(target, overwrite, "model file");
-		ModelFile.Storage.fromFileName(model_storage); // a typing error fails before training
+		ModelFile.Storage storage = ModelFile.Storage.fromFileName(model_storage); // a typing error fails before training
 		checkSettings();
 		Iterable<NamedSlice> images = nominalImages();
 		try (NDManager manager = NDManager.newBaseManager(device()); TrainedModel model = train(images, manager)) {
 			progress().checkCancelled();
 			OutputFiles.requireWritable(target, overwrite, "model file"); // it may have appeared while training
 			status.showStatus("N-pad: writing " + target.getFileName());
-			ModelFile.write(model, target, ModelFile.Storage.fromFileName(model_storage));
+			ModelFile.write(model, target, storage);
 			log.info("N-pad model written to " + target);
 			status.showStatus("N-pad: model written to " + target.getFileName());
 		}
