@@ -72,6 +72,21 @@ public final class FeatureExtractor {
 	 * @return N x channels() x ceil(H/4) x ceil(W/4), attached to rgb's manager
 	 */
 	public NDArray extract(NDArray rgb) {
+		return extract(rgb, false).get(0);
+	}
+
+	/**
+	 * {@link #extract} and, from the same forward pass, the patch taps that a patch bank compares:
+	 * the last two taps with all their channels, the last brought to the grid of the one before
+	 * (stride 8, 512 + 1024 channels for ResNet-50: PatchCore's layer2 + layer3).
+	 *
+	 * @return the feature map and the N x C x ceil(H/8) x ceil(W/8) patch taps, attached to rgb's manager
+	 */
+	public NDList extractWithPatches(NDArray rgb) {
+		return extract(rgb, true);
+	}
+
+	private NDList extract(NDArray rgb, boolean withPatches) {
 		NDManager caller = rgb.getManager();
 		try (NDManager scope = caller.newSubManager()) {
 			rgb.tempAttach(scope);
@@ -87,9 +102,17 @@ public final class FeatureExtractor {
 				}
 				parts.add(t == 0 ? tap : BilinearResize.resize(tap, height, width));
 			}
-			NDArray features = parts.size() == 1 ? parts.get(0) : NDArrays.concat(parts, 1);
-			features.attach(caller);
-			return features;
+			NDList out = new NDList(parts.size() == 1 ? parts.get(0) : NDArrays.concat(parts, 1));
+			if (withPatches) out.add(patchTaps(taps));
+			out.attach(caller);
+			return out;
 		}
+	}
+
+	private static NDArray patchTaps(NDList taps) {
+		if (taps.size() < 2) throw new IllegalStateException("a patch bank needs two backbone taps, this backbone gives " + taps.size());
+		NDArray fine = taps.get(taps.size() - 2);
+		Shape grid = fine.getShape();
+		return fine.concat(BilinearResize.resize(taps.get(taps.size() - 1), (int) grid.get(2), (int) grid.get(3)), 1);
 	}
 }

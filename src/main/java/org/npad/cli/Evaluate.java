@@ -97,7 +97,7 @@ public final class Evaluate {
 			report.put("preprocessing", preprocessing.toMap());
 			report.put("model_bytes_in_memory", trained.model().bytes());
 			report.put("median_neighbour_distance", trained.model().medianDistance());
-			FeatureSource features = new FeatureSource(backbone, trained.model().channels(), manager);
+			FeatureSource features = FeatureSource.of(backbone, trained.model(), manager);
 			List<String> variants = new ArrayList<>();
 			List<NpadConfig> distinct = new ArrayList<>(); // e.g. exp5 is npad itself when npad does not shift
 			List<Integer> scoredAs = new ArrayList<>();

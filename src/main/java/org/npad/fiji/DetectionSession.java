@@ -31,7 +31,7 @@ final class DetectionSession implements AutoCloseable {
 		this.model = model;
 		this.release = release;
 		this.manager = NDManager.newBaseManager(device);
-		this.detector = new Detector(model.model(), model.preprocessing(), new FeatureSource(backbone, model.model().channels(), manager), batchSize);
+		this.detector = new Detector(model.model(), model.preprocessing(), FeatureSource.of(backbone, model.model(), manager), batchSize);
 	}
 
 	/** The model in a file (kept by {@link ModelCache} for the next command) with the cached backbone. */

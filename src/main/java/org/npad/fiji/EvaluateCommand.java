@@ -90,7 +90,7 @@ public class EvaluateCommand extends TrainingSettingsCommand {
 	private Evaluation.Result evaluate(TrainedModel model, Backbone backbone, LabelledSet set, Path base) {
 		if (set.test().isEmpty()) throw new IllegalArgumentException("the data set " + set.name() + " has no test images");
 		try (NDManager manager = NDManager.newBaseManager(device())) {
-			FeatureSource features = new FeatureSource(backbone, model.model().channels(), manager);
+			FeatureSource features = FeatureSource.of(backbone, model.model(), manager);
 			Evaluation.Result result = Evaluation.run(model.model(), model.preprocessing(), features, batchSize(), set.test(), base, progress());
 			publish(set, model, result);
 			return result;

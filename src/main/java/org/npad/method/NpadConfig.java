@@ -18,6 +18,7 @@ import java.util.Map;
  * @param gammaScale           what gamma is relative to
  * @param inferNeighbourhood   q, window of neighbour Gaussians whose minimum distance is D1
  * @param pixelMap             which distance map becomes the pixel map
+ * @param patchBank            nominal patch vectors kept for the patch distance fused into the pixel map, 0 for none
  * @param imageScore           how the image score is made
  * @param topK                 k of the image score
  * @param centroidRatio        size of the centroid bank relative to all nominal positions
@@ -38,6 +39,7 @@ public record NpadConfig(
 		GammaScale gammaScale,
 		int inferNeighbourhood,
 		PixelMapKind pixelMap,
+		int patchBank,
 		ImageScoreKind imageScore,
 		int topK,
 		double centroidRatio,
@@ -57,6 +59,7 @@ public record NpadConfig(
 		require(gammaScale != null, "gamma_scale is missing");
 		require(inferNeighbourhood >= 1 && inferNeighbourhood <= 9, "infer_neighbourhood (q) must be 1..9, got " + inferNeighbourhood);
 		require(pixelMap != null, "pixel_map is missing");
+		require(patchBank >= 0, "patch_bank must be 0 (none) or a number of patch vectors, got " + patchBank);
 		require(imageScore != null, "image_score is missing");
 		require(topK >= 1, "top_k must be at least 1, got " + topK);
 		require(centroidRatio > 0 && centroidRatio <= 1, "centroid_ratio must be in (0, 1], got " + centroidRatio);
@@ -70,7 +73,7 @@ public record NpadConfig(
 	/** method.md's reading of the paper, unchanged. */
 	public static NpadConfig paper() {
 		return new NpadConfig(550, ChannelRule.FEWEST_NONZERO, 0, CovarianceEstimator.RIDGE, 0.01, 3, 0.25, GammaScale.ABSOLUTE, 2,
-				PixelMapKind.FUSED, ImageScoreKind.TOP_K_CENTROID, 10, 0.1, 3, 4, 4, ShiftAggregation.MEAN, 99.5);
+				PixelMapKind.FUSED, 0, ImageScoreKind.TOP_K_CENTROID, 10, 0.1, 3, 4, 4, ShiftAggregation.MEAN, 99.5);
 	}
 
 	/** The project's defaults: the "accurate" preset. */
@@ -100,7 +103,7 @@ public record NpadConfig(
 	/** PaDiM from the same code: one plain Gaussian per position, random channels, maximum-pixel score. */
 	public static NpadConfig padim() {
 		return new NpadConfig(550, ChannelRule.RANDOM, 0, CovarianceEstimator.RIDGE, 0.01, 1, 0.25, GammaScale.ABSOLUTE, 1,
-				PixelMapKind.D1, ImageScoreKind.MAX_PIXEL, 10, 0.1, 3, 4, 0, ShiftAggregation.MEAN, 99.5);
+				PixelMapKind.D1, 0, ImageScoreKind.MAX_PIXEL, 10, 0.1, 3, 4, 0, ShiftAggregation.MEAN, 99.5);
 	}
 
 	/**
@@ -130,24 +133,25 @@ public record NpadConfig(
 		};
 	}
 
-	public NpadConfig withChannels(int v) { return new NpadConfig(v, channelRule, seed, covariance, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
-	public NpadConfig withChannelRule(ChannelRule v) { return new NpadConfig(channels, v, seed, covariance, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
-	public NpadConfig withSeed(long v) { return new NpadConfig(channels, channelRule, v, covariance, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
-	public NpadConfig withCovariance(CovarianceEstimator v) { return new NpadConfig(channels, channelRule, seed, v, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
-	public NpadConfig withEpsilon(double v) { return new NpadConfig(channels, channelRule, seed, covariance, v, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
-	public NpadConfig withTrainNeighbourhood(int v) { return new NpadConfig(channels, channelRule, seed, covariance, epsilon, v, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
-	public NpadConfig withGamma(double v) { return new NpadConfig(channels, channelRule, seed, covariance, epsilon, trainNeighbourhood, v, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
-	public NpadConfig withGammaScale(GammaScale v) { return new NpadConfig(channels, channelRule, seed, covariance, epsilon, trainNeighbourhood, gamma, v, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
-	public NpadConfig withInferNeighbourhood(int v) { return new NpadConfig(channels, channelRule, seed, covariance, epsilon, trainNeighbourhood, gamma, gammaScale, v, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
-	public NpadConfig withPixelMap(PixelMapKind v) { return new NpadConfig(channels, channelRule, seed, covariance, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, v, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
-	public NpadConfig withImageScore(ImageScoreKind v) { return new NpadConfig(channels, channelRule, seed, covariance, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, v, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
-	public NpadConfig withTopK(int v) { return new NpadConfig(channels, channelRule, seed, covariance, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, v, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
-	public NpadConfig withCentroidRatio(double v) { return new NpadConfig(channels, channelRule, seed, covariance, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, v, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
-	public NpadConfig withKmeansIterations(int v) { return new NpadConfig(channels, channelRule, seed, covariance, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, v, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
-	public NpadConfig withSmoothingSigma(double v) { return new NpadConfig(channels, channelRule, seed, covariance, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, v, shift, shiftAggregation, thresholdPercentile); }
-	public NpadConfig withShift(int v) { return new NpadConfig(channels, channelRule, seed, covariance, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, v, shiftAggregation, thresholdPercentile); }
-	public NpadConfig withShiftAggregation(ShiftAggregation v) { return new NpadConfig(channels, channelRule, seed, covariance, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, v, thresholdPercentile); }
-	public NpadConfig withThresholdPercentile(double v) { return new NpadConfig(channels, channelRule, seed, covariance, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, v); }
+	public NpadConfig withChannels(int v) { return new NpadConfig(v, channelRule, seed, covariance, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, patchBank, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withChannelRule(ChannelRule v) { return new NpadConfig(channels, v, seed, covariance, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, patchBank, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withSeed(long v) { return new NpadConfig(channels, channelRule, v, covariance, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, patchBank, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withCovariance(CovarianceEstimator v) { return new NpadConfig(channels, channelRule, seed, v, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, patchBank, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withEpsilon(double v) { return new NpadConfig(channels, channelRule, seed, covariance, v, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, patchBank, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withTrainNeighbourhood(int v) { return new NpadConfig(channels, channelRule, seed, covariance, epsilon, v, gamma, gammaScale, inferNeighbourhood, pixelMap, patchBank, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withGamma(double v) { return new NpadConfig(channels, channelRule, seed, covariance, epsilon, trainNeighbourhood, v, gammaScale, inferNeighbourhood, pixelMap, patchBank, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withGammaScale(GammaScale v) { return new NpadConfig(channels, channelRule, seed, covariance, epsilon, trainNeighbourhood, gamma, v, inferNeighbourhood, pixelMap, patchBank, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withInferNeighbourhood(int v) { return new NpadConfig(channels, channelRule, seed, covariance, epsilon, trainNeighbourhood, gamma, gammaScale, v, pixelMap, patchBank, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withPixelMap(PixelMapKind v) { return new NpadConfig(channels, channelRule, seed, covariance, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, v, patchBank, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withPatchBank(int v) { return new NpadConfig(channels, channelRule, seed, covariance, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, v, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withImageScore(ImageScoreKind v) { return new NpadConfig(channels, channelRule, seed, covariance, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, patchBank, v, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withTopK(int v) { return new NpadConfig(channels, channelRule, seed, covariance, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, patchBank, imageScore, v, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withCentroidRatio(double v) { return new NpadConfig(channels, channelRule, seed, covariance, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, patchBank, imageScore, topK, v, kmeansIterations, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withKmeansIterations(int v) { return new NpadConfig(channels, channelRule, seed, covariance, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, patchBank, imageScore, topK, centroidRatio, v, smoothingSigma, shift, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withSmoothingSigma(double v) { return new NpadConfig(channels, channelRule, seed, covariance, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, patchBank, imageScore, topK, centroidRatio, kmeansIterations, v, shift, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withShift(int v) { return new NpadConfig(channels, channelRule, seed, covariance, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, patchBank, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, v, shiftAggregation, thresholdPercentile); }
+	public NpadConfig withShiftAggregation(ShiftAggregation v) { return new NpadConfig(channels, channelRule, seed, covariance, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, patchBank, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, v, thresholdPercentile); }
+	public NpadConfig withThresholdPercentile(double v) { return new NpadConfig(channels, channelRule, seed, covariance, epsilon, trainNeighbourhood, gamma, gammaScale, inferNeighbourhood, pixelMap, patchBank, imageScore, topK, centroidRatio, kmeansIterations, smoothingSigma, shift, shiftAggregation, v); }
 
 	/** The settings by snake_case name, in record order: the one spelling used outside Java. */
 	public Map<String, String> toMap() {

@@ -3,7 +3,8 @@ package org.npad.method;
 /**
  * What training learns, in the feature space of the kept channels. Parts a configuration does not
  * use are null: module A when only D2 is mapped and the score needs no D1, module B when only D1
- * is mapped, the centroid bank when the image score is the maximum pixel.
+ * is mapped, the centroid bank when the image score is the maximum pixel, the patch bank unless
+ * patch_bank is set.
  *
  * @param config          the settings it was trained with
  * @param channels        indices of the kept channels into the backbone's concatenated taps, ascending
@@ -14,9 +15,11 @@ package org.npad.method;
  * @param moduleB         Gaussians of the aggregated features, or null
  * @param bank            centroid bank, or null
  * @param medianDistance  median Bhattacharyya term between neighbours (a diagnostic for gamma), NaN if not computed
+ * @param patches         patch bank, or null
  */
 public record NpadModel(NpadConfig config, int[] channels, int height, int width, long trainingCount,
-		PositionGaussians moduleA, PositionGaussians moduleB, CentroidBank bank, double medianDistance)
+		PositionGaussians moduleA, PositionGaussians moduleB, CentroidBank bank, double medianDistance,
+		PatchBank patches)
 		implements AutoCloseable {
 
 	static boolean needsModuleA(NpadConfig c) {
@@ -31,6 +34,10 @@ public record NpadModel(NpadConfig config, int[] channels, int height, int width
 		return c.imageScore() == ImageScoreKind.TOP_K_CENTROID;
 	}
 
+	static boolean needsPatches(NpadConfig c) {
+		return c.patchBank() > 0;
+	}
+
 	/**
 	 * The same learned statistics scored under other inference settings (the ablations of Table 2,
 	 * shifting on or off): refused when the other settings need a part this model did not learn.
@@ -39,7 +46,9 @@ public record NpadModel(NpadConfig config, int[] channels, int height, int width
 		if ((needsModuleA(other) && moduleA == null) || (needsModuleB(other) && moduleB == null) || (needsBank(other) && bank == null))
 			throw new IllegalArgumentException("this model was trained without a part that pixel_map=" + other.pixelMap()
 					+ " and image_score=" + other.imageScore() + " need; train it with pixel_map=fused and image_score=top_k_centroid");
-		return new NpadModel(other, channels, height, width, trainingCount, moduleA, moduleB, bank, medianDistance);
+		if (needsPatches(other) && patches == null)
+			throw new IllegalArgumentException("this model was trained without a patch bank; train it with patch_bank=" + other.patchBank());
+		return new NpadModel(other, channels, height, width, trainingCount, moduleA, moduleB, bank, medianDistance, patches);
 	}
 
 	/** Bytes of the learned arrays: what a loaded model holds in (native) memory. */
@@ -48,6 +57,7 @@ public record NpadModel(NpadConfig config, int[] channels, int height, int width
 		for (PositionGaussians g : new PositionGaussians[] {moduleA, moduleB})
 			if (g != null) total += bytes(g.mean()) + bytes(g.precision());
 		if (bank != null) total += bytes(bank.centroids());
+		if (patches != null) total += bytes(patches.vectors());
 		return total;
 	}
 
@@ -60,5 +70,6 @@ public record NpadModel(NpadConfig config, int[] channels, int height, int width
 		if (moduleA != null) moduleA.close();
 		if (moduleB != null) moduleB.close();
 		if (bank != null) bank.close();
+		if (patches != null) patches.close();
 	}
 }

@@ -30,8 +30,20 @@ public final class NpadScorer {
 		this.resampler = new MapResampler(model.height(), model.width(), outHeight, outWidth, model.config().smoothingSigma());
 	}
 
-	/** @param features N x d x H x W features of the kept channels */
+	/** Features without patch taps, for configurations without a patch bank. */
 	public ScoredBatch score(NDArray features) {
+		return score(new FeatureMaps(features, null));
+	}
+
+	/**
+	 * With a patch bank the pixel map is the geometric mean of N-pad's map and the patch distance
+	 * map (scale-free: neither map's unit matters to the ranking); the image score stays N-pad's,
+	 * which detected anomalous images better than either the patch map or the mean (docs/benchmarks.md).
+	 *
+	 * @param maps N x d x H x W features of the kept channels, and the patch taps where the configuration uses a patch bank
+	 */
+	public ScoredBatch score(FeatureMaps maps) {
+		NDArray features = maps.kept();
 		Shape s = features.getShape();
 		NpadConfig config = model.config();
 		if (s.dimension() != 4 || s.get(1) != model.channels().length || s.get(2) != model.height() || s.get(3) != model.width())
@@ -51,13 +63,23 @@ public final class NpadScorer {
 				case D2 -> d2;
 			};
 			int h = model.height(), w = model.width();
-			NDArray maps = resampler.apply(pixel.transpose().reshape(-1, h, w)); // N x outH x outW
+			NDArray npadMaps = resampler.apply(pixel.transpose().reshape(-1, h, w)); // N x outH x outW
 			NDArray image = switch (config.imageScore()) {
-				case MAX_PIXEL -> maps.reshape(maps.getShape().get(0), -1).max(new int[] {1});
+				case MAX_PIXEL -> npadMaps.reshape(npadMaps.getShape().get(0), -1).max(new int[] {1});
 				case TOP_K_CENTROID -> topKCentroidScores(d1 != null ? d1 : pixel, phi);
 			};
-			return new ScoredBatch(image.toFloatArray(), maps.toFloatArray(), resampler.outHeight(), resampler.outWidth());
+			NDArray pixelMaps = NpadModel.needsPatches(config) ? npadMaps.mul(patchMaps(maps.patches())).sqrt() : npadMaps;
+			return new ScoredBatch(image.toFloatArray(), pixelMaps.toFloatArray(), resampler.outHeight(), resampler.outWidth());
 		}
+	}
+
+	/** The patch distances brought to the output size and smoothed as N-pad's map. */
+	private NDArray patchMaps(NDArray taps) {
+		if (taps == null) throw new IllegalArgumentException("patch_bank = " + model.config().patchBank() + " needs the patch taps");
+		Shape t = taps.getShape();
+		MapResampler patchResampler = new MapResampler((int) t.get(2), (int) t.get(3), resampler.outHeight(), resampler.outWidth(),
+				model.config().smoothingSigma());
+		return patchResampler.apply(model.patches().distances(taps));
 	}
 
 	/**

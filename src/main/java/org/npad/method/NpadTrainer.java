@@ -28,6 +28,7 @@ public final class NpadTrainer implements AutoCloseable {
 	private final MomentAccumulator momentsA;
 	private final MomentAccumulator momentsB;
 	private final CentroidBank.Builder bank;
+	private final PatchBank.Sampler patches;
 	private final List<NDArray> pending = new ArrayList<>();
 	private final PhaseTimes times = new PhaseTimes();
 	private long pendingCount;
@@ -51,18 +52,31 @@ public final class NpadTrainer implements AutoCloseable {
 		this.momentsA = NpadModel.needsModuleA(config) ? new MomentAccumulator(manager, p, d) : null;
 		this.momentsB = NpadModel.needsModuleB(config) ? new MomentAccumulator(manager, p, d) : null;
 		this.bank = NpadModel.needsBank(config) ? new CentroidBank.Builder(config, manager) : null;
+		this.patches = NpadModel.needsPatches(config) ? new PatchBank.Sampler(config.patchBank(), config.seed()) : null;
+	}
+
+	/** Features without patch taps, for configurations without a patch bank. */
+	public void add(NDArray features) {
+		add(new FeatureMaps(features, null));
 	}
 
 	/**
-	 * @param features N x d x H x W nominal features of the kept channels. They are buffered up to
-	 *                 {@value #ACCUMULATE} maps: updating the d x d sums costs a pass over the whole
-	 *                 statistics whatever the number of maps, so fewer, larger updates are much faster.
+	 * @param maps nominal features of the kept channels, N x d x H x W, and the patch taps where the
+	 *             configuration keeps a patch bank. Features are buffered up to {@value #ACCUMULATE}
+	 *             maps: updating the d x d sums costs a pass over the whole statistics whatever the
+	 *             number of maps, so fewer, larger updates are much faster.
 	 */
-	public void add(NDArray features) {
+	public void add(FeatureMaps maps) {
+		NDArray features = maps.kept();
 		Shape s = features.getShape();
 		if (s.dimension() != 4 || s.get(1) != config.channels() || s.get(2) != height || s.get(3) != width)
 			throw new IllegalArgumentException("expected N x " + config.channels() + " x " + height + " x " + width
 					+ " features, got " + s);
+		if (patches != null) {
+			if (maps.patches() == null || maps.patches().getShape().get(0) != s.get(0))
+				throw new IllegalArgumentException("patch_bank = " + config.patchBank() + " needs the patch taps of every feature map");
+			times.time("patch bank", () -> patches.add(maps.patches()));
+		}
 		NDArray copy = features.duplicate();
 		copy.attach(manager);
 		NDScope.unregister(copy);
@@ -111,11 +125,12 @@ public final class NpadTrainer implements AutoCloseable {
 			}
 		}
 		CentroidBank c = bank == null ? null : times.time("centroid bank", () -> bank.build(owner));
+		PatchBank p = patches == null ? null : patches.build(owner);
 		close();
-		return new NpadModel(config, channels, height, width, count, a, b, c, median);
+		return new NpadModel(config, channels, height, width, count, a, b, c, median, p);
 	}
 
-	/** Time spent so far in each step: the moment updates, the centroid bank and the finish's parts. */
+	/** Time spent so far in each step: the moment updates, the centroid and patch banks and the finish's parts. */
 	public PhaseTimes times() {
 		return times;
 	}

@@ -34,6 +34,10 @@ final class ArrayTable {
 		if (info.dataStart() + offset + ModelFile.CHECKSUM != info.fileLength()) {
 			throw problem.apply("the arrays end at byte " + (info.dataStart() + offset) + " but the trailer is at " + (info.fileLength() - ModelFile.CHECKSUM));
 		}
+		if ((info.config().patchBank() > 0) != (info.array(ModelFile.PATCHES) != null)) {
+			throw problem.apply(info.config().patchBank() > 0 ? "the settings ask for a patch bank (patch_bank = "
+					+ info.config().patchBank() + ") but the file has none" : "the file has a patch bank but its settings say patch_bank = 0");
+		}
 		for (String module : new String[] {ModelFile.MODULE_A, ModelFile.MODULE_B}) {
 			if ((info.array(module + ModelFile.MEAN) == null) != (info.array(module + ModelFile.PRECISION) == null)) {
 				throw problem.apply(module + " has only one of its mean and precision arrays");
@@ -41,10 +45,14 @@ final class ArrayTable {
 		}
 	}
 
-	/** The shape an array of this name must have, its first axis (centroids) free for the bank; null for an unknown name. */
+	/**
+	 * The shape an array of this name must have, its first axis (centroids) free for the bank, both
+	 * axes for the patch bank (its channels are the backbone's, not the kept ones); null for an unknown name.
+	 */
 	private static long[] expectedShape(StoredArray a, long positions, long d) {
 		String name = a.name();
 		if (name.equals(ModelFile.BANK)) return new long[] {a.shape().length > 0 ? a.shape()[0] : -1, d};
+		if (name.equals(ModelFile.PATCHES)) return a.shape().length == 2 ? a.shape() : new long[] {-1, -1};
 		if (!name.startsWith(ModelFile.MODULE_A) && !name.startsWith(ModelFile.MODULE_B)) return null;
 		String part = name.substring(ModelFile.MODULE_A.length());
 		if (part.equals(ModelFile.MEAN)) return new long[] {positions, d};

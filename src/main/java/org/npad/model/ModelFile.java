@@ -45,6 +45,7 @@ public final class ModelFile {
 	static final String MEAN = ".mean";
 	static final String PRECISION = ".precision";
 	static final String BANK = "bank.centroids";
+	static final String PATCHES = "patch_bank.vectors";
 
 	/**
 	 * How the arrays are stored. Precision matrices are symmetric, so the packed options keep only

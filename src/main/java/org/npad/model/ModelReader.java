@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import org.npad.backbone.BackboneIdentity;
 import org.npad.method.CentroidBank;
+import org.npad.method.PatchBank;
 import org.npad.method.NpadModel;
 import org.npad.method.PositionGaussians;
 
@@ -77,7 +78,7 @@ final class ModelReader {
 			NpadModel model = new NpadModel(info.config(), info.channels(), info.height(), info.width(), info.trainingCount(),
 					module(arrays, ModelFile.MODULE_A), module(arrays, ModelFile.MODULE_B),
 					arrays.containsKey(ModelFile.BANK) ? new CentroidBank(arrays.get(ModelFile.BANK)) : null,
-					info.medianDistance());
+					info.medianDistance(), arrays.containsKey(ModelFile.PATCHES) ? new PatchBank(arrays.get(ModelFile.PATCHES)) : null);
 			return new TrainedModel(model, info.backbone(), info.preprocessing(), info.thresholds(), info.provenance());
 		}
 	}

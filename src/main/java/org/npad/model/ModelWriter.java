@@ -96,6 +96,7 @@ final class ModelWriter {
 		addModule(parts, ModelFile.MODULE_A, m.moduleA());
 		addModule(parts, ModelFile.MODULE_B, m.moduleB());
 		if (m.bank() != null) parts.add(new Part(ModelFile.BANK, m.bank().centroids(), storage.vectors));
+		if (m.patches() != null) parts.add(new Part(ModelFile.PATCHES, m.patches().vectors(), storage.vectors));
 		return parts;
 	}
 

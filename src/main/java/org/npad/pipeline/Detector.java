@@ -8,6 +8,7 @@ import org.npad.image.Placement;
 import org.npad.image.Preprocessing;
 import org.npad.image.Preprocessor;
 import org.npad.image.TileStitcher;
+import org.npad.method.FeatureMaps;
 import org.npad.method.NpadModel;
 import org.npad.method.NpadScorer;
 import org.npad.method.PhaseTimes;
@@ -96,7 +97,7 @@ public final class Detector {
 			List<float[]> batch = copies.subList(from, Math.min(copies.size(), from + batchSize));
 			int width = w, height = h;
 			try (NDScope scope = new NDScope()) {
-				NDArray f = times.time(Steps.BACKBONE, () -> features.features(batch, width, height));
+				FeatureMaps f = times.time(Steps.BACKBONE, () -> features.features(batch, width, height));
 				for (int m = 0; m < models.size(); m++) {
 					NpadScorer scorer = scorer(m, w, h);
 					ScoredBatch scored = times.time(Steps.SCORING, () -> scorer.score(f));

@@ -1,10 +1,13 @@
 package org.npad.pipeline;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.npad.backbone.Backbone;
 import org.npad.backbone.FeatureExtractor;
+import org.npad.method.FeatureMaps;
+import org.npad.method.NpadModel;
 
 import java.util.List;
 
@@ -16,11 +19,23 @@ public final class FeatureSource {
 
 	private final NDManager manager;
 	private final FeatureExtractor extractor;
+	private final boolean patches;
 
-	/** @param channels kept channels, or null for all of the backbone's channels */
+	/** Without patch taps. @param channels kept channels, or null for all of the backbone's channels */
 	public FeatureSource(Backbone backbone, int[] channels, NDManager manager) {
+		this(backbone, channels, false, manager);
+	}
+
+	/** @param patches whether the patch taps of a patch bank come along */
+	public FeatureSource(Backbone backbone, int[] channels, boolean patches, NDManager manager) {
 		this.manager = manager;
 		this.extractor = channels == null ? new FeatureExtractor(backbone) : new FeatureExtractor(backbone, channels);
+		this.patches = patches;
+	}
+
+	/** What a trained model scores: its kept channels and, if it has a patch bank, the patch taps. */
+	public static FeatureSource of(Backbone backbone, NpadModel model, NDManager manager) {
+		return new FeatureSource(backbone, model.channels(), model.patches() != null, manager);
 	}
 
 	public int channels() {
@@ -29,14 +44,18 @@ public final class FeatureSource {
 
 	/**
 	 * @param images planar RGB 3 x height x width arrays, values 0-255, all of one size
-	 * @return N x C x height/4 x width/4, in the caller's manager
+	 * @return N x C x height/4 x width/4 features and, if asked for, the patch taps, in the caller's manager
 	 */
-	public NDArray features(List<float[]> images, int width, int height) {
+	public FeatureMaps features(List<float[]> images, int width, int height) {
 		float[] batch = new float[images.size() * 3 * width * height];
 		for (int i = 0; i < images.size(); i++) System.arraycopy(images.get(i), 0, batch, i * 3 * width * height, 3 * width * height);
 		NDArray rgb = manager.create(batch, new Shape(images.size(), 3, height, width));
-		NDArray features = extractor.extract(rgb);
+		FeatureMaps maps = patches ? maps(extractor.extractWithPatches(rgb)) : new FeatureMaps(extractor.extract(rgb), null);
 		rgb.close();
-		return features;
+		return maps;
+	}
+
+	private static FeatureMaps maps(NDList extracted) {
+		return new FeatureMaps(extracted.get(0), extracted.get(1));
 	}
 }

@@ -1,6 +1,5 @@
 package org.npad.pipeline;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import org.npad.backbone.Backbone;
@@ -9,6 +8,7 @@ import org.npad.image.NetworkInput;
 import org.npad.image.Preprocessing;
 import org.npad.image.Preprocessor;
 import org.npad.method.ChannelSelection;
+import org.npad.method.FeatureMaps;
 import org.npad.method.NpadConfig;
 import org.npad.method.NpadModel;
 import org.npad.method.NpadTrainer;
@@ -73,18 +73,18 @@ public final class Training {
 			FeatureSource all = new FeatureSource(backbone, null, manager);
 			ChannelSelection selection = new ChannelSelection(all.channels());
 			forEachBatch(images, preprocessor, "Counting channel activity", all,
-					features -> times.time("channel counting", () -> selection.count(features)));
+					features -> times.time("channel counting", () -> selection.count(features.kept())));
 			channels = selection.select(config);
 		} else {
 			channels = new ChannelSelection(totalChannels()).select(config);
 		}
 
-		FeatureSource kept = new FeatureSource(backbone, channels, manager);
+		FeatureSource kept = new FeatureSource(backbone, channels, config.patchBank() > 0, manager);
 		NpadTrainer[] trainer = new NpadTrainer[1];
 		heldOut = 0;
 		List<String> names = forEachBatch(images, preprocessor, "Learning nominal statistics", kept, features -> {
 			if (trainer[0] == null)
-				trainer[0] = new NpadTrainer(config, channels, (int) features.getShape().get(2), (int) features.getShape().get(3), manager);
+				trainer[0] = new NpadTrainer(config, channels, (int) features.kept().getShape().get(2), (int) features.kept().getShape().get(3), manager);
 			trainer[0].add(features);
 		});
 		if (trainer[0] == null || trainer[0].count() < 2)
@@ -145,7 +145,7 @@ public final class Training {
 
 	/** Feeds the training images' features to a consumer in batches; returns the names of the images used. */
 	private List<String> forEachBatch(Iterable<NamedSlice> images, Preprocessor preprocessor, String stage,
-			FeatureSource source, Consumer<NDArray> consumer) {
+			FeatureSource source, Consumer<FeatureMaps> consumer) {
 		List<String> names = new ArrayList<>();
 		List<float[]> batch = new ArrayList<>();
 		int[] size = new int[2];
@@ -171,7 +171,7 @@ public final class Training {
 		return names;
 	}
 
-	private void flush(List<float[]> batch, int[] size, FeatureSource source, Consumer<NDArray> consumer) {
+	private void flush(List<float[]> batch, int[] size, FeatureSource source, Consumer<FeatureMaps> consumer) {
 		try (NDScope scope = new NDScope()) {
 			consumer.accept(times.time(Steps.BACKBONE, () -> source.features(batch, size[0], size[1])));
 		}

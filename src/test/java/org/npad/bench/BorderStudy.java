@@ -51,7 +51,7 @@ public final class BorderStudy {
 				NpadConfig c = trained.model().config().withPixelMap(map).withImageScore(ImageScoreKind.MAX_PIXEL);
 				models.add(trained.model().withInference(c));
 			}
-			Detector detector = new Detector(models, trained.preprocessing(), new FeatureSource(backbone, trained.model().channels(), m), 8);
+			Detector detector = new Detector(models, trained.preprocessing(), FeatureSource.of(backbone, trained.model(), m), 8);
 			List<List<float[]>> perModel = new ArrayList<>();
 			for (int v = 0; v < maps.length; v++) perModel.add(new ArrayList<>());
 			boolean[] labels = new boolean[test.size()];

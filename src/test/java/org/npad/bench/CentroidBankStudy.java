@@ -155,7 +155,7 @@ public final class CentroidBankStudy {
 	/** The trained model with another bank, built through the record constructor (the trainer only streams). */
 	private static NpadModel withBank(NpadModel model, CentroidBank bank) {
 		return new NpadModel(model.config(), model.channels(), model.height(), model.width(), model.trainingCount(),
-				model.moduleA(), model.moduleB(), bank, model.medianDistance());
+				model.moduleA(), model.moduleB(), bank, model.medianDistance(), null);
 	}
 
 	private static double auroc(float[] scores, boolean[] labels) {

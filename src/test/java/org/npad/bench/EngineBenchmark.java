@@ -136,7 +136,7 @@ public final class EngineBenchmark {
 				long start = System.nanoTime();
 				NpadModel statistics = trainer.finish(manager);
 				model = new NpadModel(config, kept, side, side, statistics.trainingCount(), statistics.moduleA(),
-						statistics.moduleB(), bank.build(manager), statistics.medianDistance());
+						statistics.moduleB(), bank.build(manager), statistics.medianDistance(), null);
 				double finish = seconds(start);
 				long hwmFinish = Memory.peak();
 				double bankFull = scale == 1 ? banking / n : fullMapBankSeconds(config, keptIndex, manager, batch);

@@ -86,7 +86,7 @@ public final class ModelStorageBenchmark {
 			NDArray precision = NDArrays.stack(new NDList(precisions)).tile(new long[] {positions / TEMPLATES, 1, 1});
 			NDArray bank = m.randomNormal(new Shape(bankSize, d));
 			NpadModel npad = new NpadModel(NpadConfig.paper().withChannels(d), channels(d), MAP, positions / MAP, SAMPLES,
-					new PositionGaussians(mean, precision), new PositionGaussians(mean, precision), new CentroidBank(bank), Double.NaN);
+					new PositionGaussians(mean, precision), new PositionGaussians(mean, precision), new CentroidBank(bank), Double.NaN, null);
 			TrainedModel model = new TrainedModel(npad, new BackboneIdentity("benchmark", "00"), Preprocessing.defaults(),
 					Thresholds.none(99.5), Provenance.now(List.of()));
 

@@ -76,7 +76,7 @@ class DetectCommandTest {
 	static Detection pipelineDetection(ImageProcessor ip, String name, Path model) throws Exception {
 		try (NDManager m = NDManager.newBaseManager(); TrainedModel trained = ModelFile.read(model, m)) {
 			Detector detector = new Detector(trained.model(), trained.preprocessing(),
-					new FeatureSource(BackboneCache.get(Device.cpu()), trained.model().channels(), m), 8);
+					FeatureSource.of(BackboneCache.get(Device.cpu()), trained.model(), m), 8);
 			return detector.detect(new NamedSlice(name, null, 1, ip));
 		}
 	}

@@ -55,8 +55,8 @@ class EvaluateCommandTest {
 		LabelledSet set = LabelledSet.read(SPLIT);
 		Evaluation.Result expected;
 		try (NDManager m = NDManager.newBaseManager(); TrainedModel trained = ModelFile.read(model, m)) {
-			expected = Evaluation.run(trained.model(), trained.preprocessing(), new FeatureSource(BackboneCache.get(Device.cpu()),
-					trained.model().channels(), m), 8, set.test(), SAMPLES, Progress.NONE);
+			expected = Evaluation.run(trained.model(), trained.preprocessing(), FeatureSource.of(BackboneCache.get(Device.cpu()),
+					trained.model(), m), 8, set.test(), SAMPLES, Progress.NONE);
 		}
 		assertEquals(1, table.size());
 		assertEquals("split.csv", table.getStringValue("dataset", 0));

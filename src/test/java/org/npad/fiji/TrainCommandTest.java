@@ -72,7 +72,7 @@ class TrainCommandTest {
 		// The thresholds are the 99.5th percentile (numpy's linear rule) of the two held-out images' scores.
 		try (NDManager m = NDManager.newBaseManager(); TrainedModel trained = ModelFile.read(model, m)) {
 			Detector detector = new Detector(trained.model(), trained.preprocessing(),
-					new FeatureSource(BackboneCache.get(Device.cpu()), trained.model().channels(), m), 4);
+					FeatureSource.of(BackboneCache.get(Device.cpu()), trained.model(), m), 4);
 			double a = detector.detect(ImageFolder.read(NOMINAL.resolve("train_free_09.png"), "a").get(0)).score();
 			double b = detector.detect(ImageFolder.read(NOMINAL.resolve("train_free_19.png"), "b").get(0)).score();
 			double expected = Math.min(a, b) + 0.995 * (Math.max(a, b) - Math.min(a, b));

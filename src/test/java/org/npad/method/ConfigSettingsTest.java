@@ -13,13 +13,13 @@ class ConfigSettingsTest {
 
 	/** Every setting away from its default, so a mix-up of two settings cannot go unnoticed. */
 	private static final NpadConfig UNUSUAL = new NpadConfig(5, ChannelRule.MOST_NONZERO, 42, CovarianceEstimator.OAS, 0.02, 5, 0.5, GammaScale.MEDIAN, 3,
-			PixelMapKind.D2, ImageScoreKind.MAX_PIXEL, 7, 0.2, 3, 2.5, 2, ShiftAggregation.MAX, 99.0);
+			PixelMapKind.D2, 60, ImageScoreKind.MAX_PIXEL, 7, 0.2, 3, 2.5, 2, ShiftAggregation.MAX, 99.0);
 
 	/** The names method.md and the settings' own error messages use. */
 	@Test
 	void namesAreTheSnakeCaseSettingNames() {
 		assertEquals(List.of("channels", "channel_rule", "seed", "covariance", "epsilon", "train_neighbourhood", "gamma", "gamma_scale",
-				"infer_neighbourhood", "pixel_map", "image_score", "top_k", "centroid_ratio", "kmeans_iterations",
+				"infer_neighbourhood", "pixel_map", "patch_bank", "image_score", "top_k", "centroid_ratio", "kmeans_iterations",
 				"smoothing_sigma", "shift", "shift_aggregation", "threshold_percentile"),
 				List.copyOf(ConfigSettings.toMap(NpadConfig.paper()).keySet()));
 	}
@@ -32,6 +32,7 @@ class ConfigSettingsTest {
 		assertEquals("42", m.get("seed"));
 		assertEquals("d2", m.get("pixel_map"));
 		assertEquals("oas", m.get("covariance"));
+		assertEquals("60", m.get("patch_bank"));
 	}
 
 	/** Model files written before the covariance setting existed were all trained with the ridge alone. */
@@ -40,6 +41,14 @@ class ConfigSettingsTest {
 		Map<String, String> old = ConfigSettings.toMap(NpadConfig.fast().withCovariance(CovarianceEstimator.OAS));
 		old.remove("covariance");
 		assertEquals(CovarianceEstimator.RIDGE, ConfigSettings.fromMap(old).covariance());
+	}
+
+	/** Nor did files from before the patch bank keep any patches. */
+	@Test
+	void filesFromBeforeThePatchBankHaveNone() {
+		Map<String, String> old = ConfigSettings.toMap(NpadConfig.fast().withPatchBank(1000));
+		old.remove("patch_bank");
+		assertEquals(0, ConfigSettings.fromMap(old).patchBank());
 	}
 
 	@Test

@@ -25,7 +25,7 @@ class ScoringTest {
 	void d1TakesTheNearestGaussianOfTheWindow() {
 		try (NDManager m = NDManager.newBaseManager()) {
 			NpadConfig c = EngineTestSupport.plain(1).withInferNeighbourhood(2);
-			NpadModel model = new NpadModel(c, new int[] {0}, 1, 2, 2, unit(m, 0, 10), null, null, Double.NaN);
+			NpadModel model = new NpadModel(c, new int[] {0}, 1, 2, 2, unit(m, 0, 10), null, null, Double.NaN, null);
 			ScoredBatch s = new NpadScorer(model, 1, 2).score(EngineTestSupport.features(m, 1, 1, 1, 2, 9, 0));
 			assertArrayEquals(new float[] {1, 10}, s.maps(), 1e-5f);
 		}
@@ -41,7 +41,7 @@ class ScoringTest {
 		try (NDManager m = NDManager.newBaseManager()) {
 			NpadConfig c = EngineTestSupport.plain(1).withImageScore(ImageScoreKind.TOP_K_CENTROID).withTopK(2);
 			CentroidBank bank = new CentroidBank(m.create(new float[] {-3}).reshape(1, 1));
-			NpadModel model = new NpadModel(c, new int[] {0}, 1, 4, 2, unit(m, 0, 0, 0, 0), null, bank, Double.NaN);
+			NpadModel model = new NpadModel(c, new int[] {0}, 1, 4, 2, unit(m, 0, 0, 0, 0), null, bank, Double.NaN, null);
 			ScoredBatch s = new NpadScorer(model, 1, 4).score(EngineTestSupport.features(m, 1, 1, 1, 4, 1, -3, 2, 0.5f));
 			assertEquals(15, s.imageScores()[0], 1e-5);
 		}
@@ -55,7 +55,7 @@ class ScoringTest {
 	void variantsOfAFullerModelUseOnlyTheirModule() {
 		try (NDManager m = NDManager.newBaseManager()) {
 			NpadConfig c = EngineTestSupport.plain(1).withPixelMap(PixelMapKind.FUSED).withImageScore(ImageScoreKind.MAX_PIXEL);
-			NpadModel model = new NpadModel(c, new int[] {0}, 1, 1, 2, unit(m, 0), unit(m, 3), null, Double.NaN);
+			NpadModel model = new NpadModel(c, new int[] {0}, 1, 1, 2, unit(m, 0), unit(m, 3), null, Double.NaN, null);
 			NDArray x = EngineTestSupport.features(m, 1, 1, 1, 1, 4);
 			assertEquals(4, new NpadScorer(model.withInference(c.withPixelMap(PixelMapKind.D1)), 1, 1).score(x).maps()[0], 1e-5);
 			assertEquals(1, new NpadScorer(model.withInference(c.withPixelMap(PixelMapKind.D2)), 1, 1).score(x).imageScores()[0], 1e-5);
@@ -67,7 +67,7 @@ class ScoringTest {
 	void fusedMapIsGeometricMean() {
 		try (NDManager m = NDManager.newBaseManager()) {
 			NpadConfig c = EngineTestSupport.plain(1).withPixelMap(PixelMapKind.FUSED);
-			NpadModel model = new NpadModel(c, new int[] {0}, 1, 1, 2, unit(m, 0), unit(m, 3), null, Double.NaN);
+			NpadModel model = new NpadModel(c, new int[] {0}, 1, 1, 2, unit(m, 0), unit(m, 3), null, Double.NaN, null);
 			ScoredBatch s = new NpadScorer(model, 1, 1).score(EngineTestSupport.features(m, 1, 1, 1, 1, 4));
 			assertEquals(Math.sqrt(4 * 1), s.maps()[0], 1e-5);
 		}

@@ -153,6 +153,44 @@ class ModelFileTest {
 		}
 	}
 
+	/** The patch bank's own shape (4 x 6, not the kept channels'), 96 bytes in float32 and 48 in float16. */
+	@ParameterizedTest
+	@EnumSource(ModelFile.Storage.class)
+	void patchBankRoundTrips(ModelFile.Storage storage) throws IOException {
+		try (TrainedModel written = TestModels.random(manager, 12, true, false, false, true)) {
+			ModelFile.write(written, file, storage);
+			StoredArray stored = ModelFile.readHeader(file).array("patch_bank.vectors");
+			assertArrayEquals(new long[] {4, 6}, stored.shape());
+			assertEquals(storage == ModelFile.Storage.FLOAT16_PACKED ? 48 : 96, stored.length());
+			try (TrainedModel read = ModelFile.read(file, manager)) {
+				assertEquals(100, read.model().config().patchBank());
+				assertClose(written.model().patches().vectors(), read.model().patches().vectors(),
+						storage == ModelFile.Storage.FLOAT16_PACKED ? 1e-3f : 0);
+			}
+		}
+	}
+
+	/** A file whose settings and arrays disagree on the patch bank is refused by name, either way round. */
+	@Test
+	void patchBankMustMatchItsSetting() throws IOException {
+		try (TrainedModel complete = TestModels.random(manager, 13, true, false, false, true)) {
+			NpadModel m = complete.model();
+			NpadModel withoutArray = new NpadModel(m.config(), m.channels(), m.height(), m.width(), m.trainingCount(), m.moduleA(),
+					null, null, m.medianDistance(), null);
+			NpadModel withoutSetting = new NpadModel(m.config().withPatchBank(0), m.channels(), m.height(), m.width(), m.trainingCount(),
+					m.moduleA(), null, null, m.medianDistance(), m.patches());
+			String[] expected = {"the settings ask for a patch bank (patch_bank = 100) but the file has none",
+					"the file has a patch bank but its settings say patch_bank = 0"};
+			NpadModel[] models = {withoutArray, withoutSetting};
+			for (int i = 0; i < models.length; i++) {
+				ModelFile.write(new TrainedModel(models[i], complete.backbone(), complete.preprocessing(), complete.thresholds(),
+						complete.provenance()), file);
+				ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.read(file, manager));
+				assertTrue(e.getMessage().contains(expected[i]), e.getMessage());
+			}
+		}
+	}
+
 	@Test
 	void uncalibratedThresholdsSurviveAsNaN() throws IOException {
 		try (TrainedModel random = TestModels.random(manager, 6)) {

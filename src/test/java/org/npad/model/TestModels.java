@@ -15,6 +15,7 @@ import org.npad.method.GammaScale;
 import org.npad.method.ImageScoreKind;
 import org.npad.method.NpadConfig;
 import org.npad.method.NpadModel;
+import org.npad.method.PatchBank;
 import org.npad.method.PixelMapKind;
 import org.npad.method.PositionGaussians;
 import org.npad.method.ShiftAggregation;
@@ -26,7 +27,7 @@ import java.util.Random;
 /** Small random models whose every setting differs from the defaults, so a setting lost on the way shows. */
 final class TestModels {
 
-	static final int HEIGHT = 2, WIDTH = 3, POSITIONS = HEIGHT * WIDTH, D = 5, BANK = 7;
+	static final int HEIGHT = 2, WIDTH = 3, POSITIONS = HEIGHT * WIDTH, D = 5, BANK = 7, PATCHES = 4, PATCH_CHANNELS = 6;
 	static final BackboneIdentity BACKBONE = new BackboneIdentity("keras-resnet50-imagenet", "ab12cd34");
 
 	private TestModels() {
@@ -34,7 +35,7 @@ final class TestModels {
 
 	static NpadConfig config() {
 		return new NpadConfig(D, ChannelRule.MOST_NONZERO, 42, CovarianceEstimator.OAS, 0.02, 5, 0.5, GammaScale.MEDIAN, 3, PixelMapKind.D2,
-				ImageScoreKind.MAX_PIXEL, 7, 0.2, 3, 2.5, 2, ShiftAggregation.MAX, 99.0);
+				0, ImageScoreKind.MAX_PIXEL, 7, 0.2, 3, 2.5, 2, ShiftAggregation.MAX, 99.0);
 	}
 
 	static Preprocessing preprocessing() {
@@ -42,10 +43,16 @@ final class TestModels {
 	}
 
 	static TrainedModel random(NDManager m, long seed, boolean moduleA, boolean moduleB, boolean bank) {
+		return random(m, seed, moduleA, moduleB, bank, false);
+	}
+
+	/** With patches, a patch bank of PATCHES x PATCH_CHANNELS and the setting that asks for it. */
+	static TrainedModel random(NDManager m, long seed, boolean moduleA, boolean moduleB, boolean bank, boolean patches) {
 		Random random = new Random(seed);
-		NpadModel model = new NpadModel(config(), new int[] {3, 17, 200, 1024, 1791}, HEIGHT, WIDTH, 12,
+		NpadModel model = new NpadModel(patches ? config().withPatchBank(100) : config(), new int[] {3, 17, 200, 1024, 1791}, HEIGHT, WIDTH, 12,
 				moduleA ? gaussians(m, random) : null, moduleB ? gaussians(m, random) : null,
-				bank ? new CentroidBank(normal(m, random, BANK, D)) : null, 0.66);
+				bank ? new CentroidBank(normal(m, random, BANK, D)) : null, 0.66,
+				patches ? new PatchBank(normal(m, random, PATCHES, PATCH_CHANNELS)) : null);
 		Thresholds thresholds = new Thresholds(31.5, 4.25, 99.5, ScoreStatistics.of(new double[] {20, 22, 25}),
 				"held-out 10% of training images");
 		Provenance provenance = new Provenance(List.of("good/001.png", "good/002.png", "ünïcode \"name\".tif"),

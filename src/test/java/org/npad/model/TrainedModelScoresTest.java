@@ -41,7 +41,7 @@ class TrainedModelScoresTest {
 			}
 			// the engine's k-means cannot run on this DJL build (oneHot), so the bank is made by hand
 			NpadModel trained = new NpadModel(config, gaussians.channels(), H, W, gaussians.trainingCount(), gaussians.moduleA(),
-					gaussians.moduleB(), new CentroidBank(TestModels.normal(m, random, 9, D)), gaussians.medianDistance());
+					gaussians.moduleB(), new CentroidBank(TestModels.normal(m, random, 9, D)), gaussians.medianDistance(), null);
 			NDArray test = TestModels.normal(m, random, 3, D * H * W).reshape(3, D, H, W).mul(0.5f);
 			ScoredBatch expected = new NpadScorer(trained, H, W).score(test);
 			TrainedModel model = new TrainedModel(trained, TestModels.BACKBONE, Preprocessing.defaults(),

@@ -10,6 +10,7 @@ import org.npad.image.NamedSlice;
 import org.npad.image.Preprocessing;
 import org.npad.method.ChannelRule;
 import org.npad.method.NpadConfig;
+import org.npad.method.NpadModel;
 import org.npad.model.TrainedModel;
 
 import java.util.List;
@@ -34,7 +35,7 @@ class TrainingPipelineTest {
 			assertEquals(3, result.thresholds().nominalImageScores().count());
 			assertEquals(24, result.model().height(), "96 px input, stride 4");
 
-			Detector detector = new Detector(result.model(), SMALL, new FeatureSource(backbone, result.model().channels(), m), 4);
+			Detector detector = new Detector(result.model(), SMALL, FeatureSource.of(backbone, result.model(), m), 4);
 			Detection pit = detector.detect(SyntheticImages.withPit(96, 99, 30, 60, 6));
 			double worstNominal = result.thresholds().nominalImageScores().max();
 			assertTrue(pit.score() > worstNominal, "pit " + pit.score() + " vs nominal " + worstNominal);
@@ -45,5 +46,37 @@ class TrainingPipelineTest {
 			int x = arg % 96, y = arg / 96;
 			assertTrue(Math.hypot(x - 30, y - 60) < 12, "hottest pixel at " + x + "," + y);
 		}
+	}
+
+	/**
+	 * With room for every training patch in the patch bank, a training image's patches are all in
+	 * it: its patch map (the fused map squared over N-pad's own) is about 0, far below the pit
+	 * image's, and the image score is N-pad's alone.
+	 */
+	@Test
+	void patchBankHoldsEveryTrainingPatch() throws Exception {
+		List<NamedSlice> nominal = SyntheticImages.nominal(6, 96, 1);
+		NpadConfig config = CONFIG.withPatchBank(10_000);
+		try (NDManager m = NDManager.newBaseManager();
+				KerasResNet50Backbone backbone = KerasResNet50Backbone.load(BackboneWeights.stage4(), Device.cpu())) {
+			TrainedModel result = new Training(SMALL, config, backbone, new Training.Options(4, 0), Progress.NONE, m).run(nominal);
+			assertEquals(6 * 12 * 12, result.model().patches().size(), "6 images, 12 x 12 patches at stride 8");
+			assertEquals(512 + 1024, result.model().patches().vectors().getShape().get(1));
+
+			NpadModel npadOnly = result.model().withInference(config.withPatchBank(0));
+			Detector detector = new Detector(List.of(result.model(), npadOnly), SMALL, FeatureSource.of(backbone, result.model(), m), 4);
+			List<List<Detection>> detections = detector.detectAll(List.of(nominal.get(2), SyntheticImages.withPit(96, 99, 30, 60, 6)));
+			double trainingPatches = maxPatchDistance(detections.get(0)), pitPatches = maxPatchDistance(detections.get(1));
+			assertTrue(trainingPatches < 0.01 * pitPatches, "training image " + trainingPatches + " vs pit " + pitPatches);
+			assertEquals(detections.get(1).get(1).score(), detections.get(1).get(0).score(), 1e-4);
+		}
+	}
+
+	/** The patch map recovered from the fused and the N-pad maps of one image: fused^2 / npad. */
+	private static double maxPatchDistance(List<Detection> fusedAndNpad) {
+		float[] fused = fusedAndNpad.get(0).map(), npad = fusedAndNpad.get(1).map();
+		double max = 0;
+		for (int i = 0; i < fused.length; i++) max = Math.max(max, (double) fused[i] * fused[i] / npad[i]);
+		return max;
 	}
 }

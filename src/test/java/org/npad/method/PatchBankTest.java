@@ -1,0 +1,133 @@
+package org.npad.method;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PatchBankTest {
+
+	/** Bank {(0, 0), (3, 4)}: (3, 0) is 3 from the first and 4 from the second; (0, 0.5) is 0.5 from the first. */
+	@Test
+	void distanceIsToTheNearestBankVector() {
+		try (NDManager m = NDManager.newBaseManager()) {
+			PatchBank bank = new PatchBank(m.create(new float[] {0, 0, 3, 4}).reshape(2, 2));
+			NDArray taps = EngineTestSupport.features(m, 2, 2, 1, 1, 3, 0, 0, 0.5f);
+			NDArray d = bank.distances(taps);
+			assertArrayEquals(new long[] {2, 1, 1}, d.getShape().getShape());
+			assertArrayEquals(new float[] {3, 0.5f}, d.toFloatArray(), 1e-5f);
+		}
+	}
+
+	/**
+	 * Patches are compared after 3 x 3 averaging: on a 1 x 2 map of values 0 and 2 both positions
+	 * average to 1, the bank's only vector, so both distances are 0 (unaveraged they would be 1).
+	 */
+	@Test
+	void patchesAreAveragedOverTheirNeighbourhoodFirst() {
+		try (NDManager m = NDManager.newBaseManager()) {
+			PatchBank bank = new PatchBank(m.create(new float[] {1}).reshape(1, 1));
+			assertArrayEquals(new float[] {0, 0}, bank.distances(EngineTestSupport.features(m, 1, 1, 1, 2, 0, 2)).toFloatArray(), 1e-6f);
+		}
+	}
+
+	@Test
+	void tapsOfAnotherWidthAreRefused() {
+		try (NDManager m = NDManager.newBaseManager()) {
+			PatchBank bank = new PatchBank(m.create(new float[] {1, 2}).reshape(1, 2));
+			IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+					() -> bank.distances(EngineTestSupport.features(m, 1, 3, 1, 1, 1, 2, 3)));
+			assertTrue(e.getMessage().contains("2-channel"), e.getMessage());
+		}
+	}
+
+	/** Fewer patches than the capacity: all are kept, in the order seen, across several batches. */
+	@Test
+	void samplerKeepsEverythingBelowCapacity() {
+		try (NDManager m = NDManager.newBaseManager()) {
+			PatchBank.Sampler sampler = new PatchBank.Sampler(10, 1);
+			sampler.add(EngineTestSupport.features(m, 2, 1, 1, 1, 5, 6));
+			sampler.add(EngineTestSupport.features(m, 1, 1, 1, 1, 7));
+			assertEquals(3, sampler.seen());
+			assertArrayEquals(new float[] {5, 6, 7}, sampler.build(m).vectors().toFloatArray());
+		}
+	}
+
+	/**
+	 * Reservoir sampling keeps each of 10 patches with probability 3 / 10, whatever its place in the
+	 * stream: over 4000 seeds every patch's share lies within 0.3 +- 0.03 (binomial standard error
+	 * 0.0072, so four of them), and every bank holds 3 distinct patches.
+	 */
+	@Test
+	void samplerKeepsEveryPatchWithTheSameChance() {
+		try (NDManager m = NDManager.newBaseManager()) {
+			int seeds = 4000;
+			int[] kept = new int[10];
+			for (int seed = 0; seed < seeds; seed++) {
+				try (NDManager s = m.newSubManager()) {
+					PatchBank.Sampler sampler = new PatchBank.Sampler(3, seed);
+					sampler.add(EngineTestSupport.features(s, 4, 1, 1, 1, 0, 1, 2, 3));
+					sampler.add(EngineTestSupport.features(s, 6, 1, 1, 1, 4, 5, 6, 7, 8, 9));
+					float[] bank = sampler.build(s).vectors().toFloatArray();
+					assertEquals(3, Arrays.stream(new int[] {(int) bank[0], (int) bank[1], (int) bank[2]}).distinct().count());
+					for (float v : bank) kept[(int) v]++;
+				}
+			}
+			for (int i = 0; i < kept.length; i++) assertEquals(0.3, kept[i] / (double) seeds, 0.03, "patch " + i);
+		}
+	}
+
+	@Test
+	void sameSeedSameBank() {
+		try (NDManager m = NDManager.newBaseManager()) {
+			float[][] banks = new float[2][];
+			for (int i = 0; i < 2; i++) {
+				PatchBank.Sampler sampler = new PatchBank.Sampler(2, 7);
+				sampler.add(EngineTestSupport.features(m, 8, 1, 1, 1, 0, 1, 2, 3, 4, 5, 6, 7));
+				banks[i] = sampler.build(m).vectors().toFloatArray();
+			}
+			assertArrayEquals(banks[0], banks[1]);
+		}
+	}
+
+	/**
+	 * The pixel map is the geometric mean of N-pad's map and the patch map, the image score N-pad's
+	 * own: D1 = |4 - 0| = 4; the patch (3, 4) is 5 from the bank's (0, 0); map sqrt(4 x 5), score 4.
+	 */
+	@Test
+	void scorerFusesThePatchMapAndKeepsNpadsImageScore() {
+		try (NDManager m = NDManager.newBaseManager()) {
+			NpadConfig c = EngineTestSupport.plain(1).withPatchBank(1);
+			PositionGaussians unit = new PositionGaussians(m.create(new float[] {0}).reshape(1, 1), m.create(new float[] {1}).reshape(1, 1, 1));
+			PatchBank bank = new PatchBank(m.create(new float[] {0, 0}).reshape(1, 2));
+			NpadModel model = new NpadModel(c, new int[] {0}, 1, 1, 2, unit, null, null, Double.NaN, bank);
+			FeatureMaps maps = new FeatureMaps(EngineTestSupport.features(m, 1, 1, 1, 1, 4), EngineTestSupport.features(m, 1, 2, 1, 1, 3, 4));
+			ScoredBatch s = new NpadScorer(model, 1, 1).score(maps);
+			assertEquals(Math.sqrt(20), s.maps()[0], 1e-5);
+			assertEquals(4, s.imageScores()[0], 1e-5);
+			IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+					() -> new NpadScorer(model, 1, 1).score(maps.kept()));
+			assertTrue(e.getMessage().contains("patch taps"), e.getMessage());
+		}
+	}
+
+	/** Training keeps the patch taps it is given, and refuses feature maps without them. */
+	@Test
+	void trainerSamplesThePatchTaps() {
+		try (NDManager m = NDManager.newBaseManager()) {
+			NpadConfig c = EngineTestSupport.plain(1).withPatchBank(5);
+			try (NpadTrainer trainer = new NpadTrainer(c, new int[] {0}, 1, 1, m)) {
+				trainer.add(new FeatureMaps(EngineTestSupport.features(m, 2, 1, 1, 1, 1, 3), EngineTestSupport.features(m, 2, 1, 1, 1, 8, 9)));
+				assertThrows(IllegalArgumentException.class, () -> trainer.add(EngineTestSupport.features(m, 1, 1, 1, 1, 2)));
+				NpadModel model = trainer.finish(m);
+				assertArrayEquals(new float[] {8, 9}, model.patches().vectors().toFloatArray());
+			}
+		}
+	}
+}
