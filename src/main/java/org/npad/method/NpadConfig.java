@@ -49,6 +49,9 @@ public record NpadConfig(
 		ShiftAggregation shiftAggregation,
 		double thresholdPercentile) {
 
+	/** The candidates of 1536 float channels for every bank vector ({@link PatchBank#CANDIDATES}) must fit in one Java array. */
+	public static final int MAX_PATCH_BANK = 100_000;
+
 	public NpadConfig {
 		require(channels >= 1, "channels (d) must be at least 1, got " + channels);
 		require(channelRule != null, "channel_rule is missing");
@@ -59,7 +62,8 @@ public record NpadConfig(
 		require(gammaScale != null, "gamma_scale is missing");
 		require(inferNeighbourhood >= 1 && inferNeighbourhood <= 9, "infer_neighbourhood (q) must be 1..9, got " + inferNeighbourhood);
 		require(pixelMap != null, "pixel_map is missing");
-		require(patchBank >= 0, "patch_bank must be 0 (none) or a number of patch vectors, got " + patchBank);
+		require(patchBank >= 0 && patchBank <= MAX_PATCH_BANK, "patch_bank must be 0 (none) or a number of patch vectors up to "
+				+ MAX_PATCH_BANK + " (training samples " + PatchBank.CANDIDATES + " candidates for each), got " + patchBank);
 		require(imageScore != null, "image_score is missing");
 		require(topK >= 1, "top_k must be at least 1, got " + topK);
 		require(centroidRatio > 0 && centroidRatio <= 1, "centroid_ratio must be in (0, 1], got " + centroidRatio);

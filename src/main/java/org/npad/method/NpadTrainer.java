@@ -52,7 +52,7 @@ public final class NpadTrainer implements AutoCloseable {
 		this.momentsA = NpadModel.needsModuleA(config) ? new MomentAccumulator(manager, p, d) : null;
 		this.momentsB = NpadModel.needsModuleB(config) ? new MomentAccumulator(manager, p, d) : null;
 		this.bank = NpadModel.needsBank(config) ? new CentroidBank.Builder(config, manager) : null;
-		this.patches = NpadModel.needsPatches(config) ? new PatchBank.Sampler(config.patchBank(), config.seed()) : null;
+		this.patches = NpadModel.needsPatches(config) ? new PatchBank.Sampler(PatchBank.CANDIDATES * config.patchBank(), config.seed()) : null;
 	}
 
 	/** Features without patch taps, for configurations without a patch bank. */
@@ -125,7 +125,7 @@ public final class NpadTrainer implements AutoCloseable {
 			}
 		}
 		CentroidBank c = bank == null ? null : times.time("centroid bank", () -> bank.build(owner));
-		PatchBank p = patches == null ? null : patches.build(owner);
+		PatchBank p = patches == null ? null : times.time("patch bank", () -> patches.build(owner, config.patchBank()));
 		close();
 		return new NpadModel(config, channels, height, width, count, a, b, c, median, p);
 	}

@@ -18,8 +18,13 @@ import java.util.Random;
  *
  * <p>Patches are the backbone's patch taps (the last two taps on the grid of the first of them:
  * stride 8 for ResNet-50) averaged over a 3 x 3 neighbourhood, as PatchCore's local aggregation.
+ * The bank is PatchCore's coreset ({@link Coreset}) of a uniform sample of {@value #CANDIDATES}
+ * times its size, so that training memory stays bounded whatever the number of images.
  */
 public final class PatchBank implements AutoCloseable {
+
+	/** Uniformly sampled candidates per bank vector: PatchCore's 1 % coreset of a 10 % sample. */
+	public static final int CANDIDATES = 10;
 
 	private static final FeatureAggregation NEIGHBOURHOOD = new FeatureAggregation(3);
 
@@ -70,6 +75,7 @@ public final class PatchBank implements AutoCloseable {
 	public static final class Sampler {
 
 		private final int capacity;
+		private final long seed;
 		private final Random random;
 		private float[] kept = new float[0];
 		private int channels = -1;
@@ -79,6 +85,7 @@ public final class PatchBank implements AutoCloseable {
 		public Sampler(int capacity, long seed) {
 			if (capacity < 1) throw new IllegalArgumentException("a patch bank holds at least 1 vector, got " + capacity);
 			this.capacity = capacity;
+			this.seed = seed;
 			this.random = new Random(seed);
 		}
 
@@ -113,9 +120,14 @@ public final class PatchBank implements AutoCloseable {
 			return seen;
 		}
 
-		public PatchBank build(NDManager owner) {
+		/** The sample itself where it holds at most {@code bankSize} vectors, else its coreset of that size. */
+		public PatchBank build(NDManager owner, int bankSize) {
 			if (size == 0) throw new IllegalStateException("no patches were added to the patch bank");
-			return new PatchBank(owner.create(Arrays.copyOf(kept, size * channels), new Shape(size, channels)));
+			NDArray sample = owner.create(Arrays.copyOf(kept, size * channels), new Shape(size, channels));
+			if (size <= bankSize) return new PatchBank(sample);
+			NDArray bank = sample.get(owner.create(Coreset.select(sample, bankSize, seed)));
+			sample.close();
+			return new PatchBank(bank);
 		}
 	}
 }

@@ -32,7 +32,7 @@ import java.util.Map;
  *
  * <p>Usage (class path as for {@link EngineBenchmark}): {@code PatchBankStudy model=FILE data=split.csv
  * [every=1]}, the model trained with {@code patch_bank} above 0 (e.g. {@code scripts/npad evaluate
- * --set patch_bank=60000 --save-model FILE}).
+ * --set patch_bank=6000 --save-model FILE}).
  */
 public final class PatchBankStudy {
 

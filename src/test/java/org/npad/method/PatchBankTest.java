@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
+import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -55,7 +56,7 @@ class PatchBankTest {
 			sampler.add(EngineTestSupport.features(m, 2, 1, 1, 1, 5, 6));
 			sampler.add(EngineTestSupport.features(m, 1, 1, 1, 1, 7));
 			assertEquals(3, sampler.seen());
-			assertArrayEquals(new float[] {5, 6, 7}, sampler.build(m).vectors().toFloatArray());
+			assertArrayEquals(new float[] {5, 6, 7}, sampler.build(m, 10).vectors().toFloatArray());
 		}
 	}
 
@@ -74,7 +75,7 @@ class PatchBankTest {
 					PatchBank.Sampler sampler = new PatchBank.Sampler(3, seed);
 					sampler.add(EngineTestSupport.features(s, 4, 1, 1, 1, 0, 1, 2, 3));
 					sampler.add(EngineTestSupport.features(s, 6, 1, 1, 1, 4, 5, 6, 7, 8, 9));
-					float[] bank = sampler.build(s).vectors().toFloatArray();
+					float[] bank = sampler.build(s, 3).vectors().toFloatArray();
 					assertEquals(3, Arrays.stream(new int[] {(int) bank[0], (int) bank[1], (int) bank[2]}).distinct().count());
 					for (float v : bank) kept[(int) v]++;
 				}
@@ -90,9 +91,52 @@ class PatchBankTest {
 			for (int i = 0; i < 2; i++) {
 				PatchBank.Sampler sampler = new PatchBank.Sampler(2, 7);
 				sampler.add(EngineTestSupport.features(m, 8, 1, 1, 1, 0, 1, 2, 3, 4, 5, 6, 7));
-				banks[i] = sampler.build(m).vectors().toFloatArray();
+				banks[i] = sampler.build(m, 2).vectors().toFloatArray();
 			}
 			assertArrayEquals(banks[0], banks[1]);
+		}
+	}
+
+	/**
+	 * Greedy k-center on 0, 1, 2, 10, 11: from row 0 the farthest is 11 (row 4); then 2 is 2 from
+	 * its nearest taken value, 1 and 10 only 1, so row 2 comes third.
+	 */
+	@Test
+	void coresetTakesTheFarthestVectorEachStep() {
+		try (NDManager m = NDManager.newBaseManager()) {
+			NDArray x = m.create(new float[] {0, 1, 2, 10, 11}).reshape(5, 1);
+			assertArrayEquals(new long[] {0, 4, 2}, Coreset.select(x, 3, 1));
+			assertThrows(IllegalArgumentException.class, () -> Coreset.select(x, 6, 1));
+		}
+	}
+
+	/**
+	 * Wider vectors are compared after a random projection to 128 dimensions: three clusters 100
+	 * apart along different axes of a 300-dimensional space, each of four vectors within 1 of its
+	 * centre, still give a coreset of three with one vector from each cluster.
+	 */
+	@Test
+	void projectedCoresetStillCoversEveryCluster() {
+		try (NDManager m = NDManager.newBaseManager()) {
+			int c = 300;
+			float[] x = new float[12 * c];
+			Random noise = new Random(3);
+			for (int v = 0; v < 12; v++) {
+				for (int j = 0; j < c; j++) x[v * c + j] = (float) (noise.nextGaussian() / Math.sqrt(c));
+				x[v * c + v / 4] += 100;
+			}
+			long[] taken = Coreset.select(m.create(x).reshape(12, c), 3, 5);
+			assertEquals(3, Arrays.stream(taken).map(r -> r / 4).distinct().count(), Arrays.toString(taken));
+		}
+	}
+
+	/** A sample larger than the bank is reduced to its coreset: 0, 1, 2, 10, 11 to 0, 11, 2. */
+	@Test
+	void samplerBuildsTheCoresetOfALargerSample() {
+		try (NDManager m = NDManager.newBaseManager()) {
+			PatchBank.Sampler sampler = new PatchBank.Sampler(10, 1);
+			sampler.add(EngineTestSupport.features(m, 5, 1, 1, 1, 0, 1, 2, 10, 11));
+			assertArrayEquals(new float[] {0, 11, 2}, sampler.build(m, 3).vectors().toFloatArray());
 		}
 	}
 
