@@ -9,6 +9,8 @@ import ai.djl.ndarray.types.Shape;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Learns an {@link NpadModel} from nominal feature maps streamed in batches: memory holds the
@@ -108,26 +110,41 @@ public final class NpadTrainer implements AutoCloseable {
 
 	/** Estimates the model; the trainer's statistics are released. */
 	public NpadModel finish(NDManager owner) {
+		return finish(owner, step -> {
+		});
+	}
+
+	/**
+	 * @param beforeStep told the name of each step (module B inverses, neighbour weights, module A
+	 *                   inverses, the banks) before it runs: the finish takes minutes on large data
+	 *                   sets, so a caller can show where it is and stop between steps by throwing
+	 */
+	public NpadModel finish(NDManager owner, Consumer<String> beforeStep) {
 		flush();
 		if (count < 2)
 			throw new IllegalStateException("at least 2 nominal feature maps are needed to estimate covariances, got " + count);
 		PositionGaussians a = null, b = null;
 		double median = Double.NaN;
-		if (momentsB != null) b = times.time("module B inverses", () -> PositionGaussians.of(momentsB.finish(manager), config.covariance(), config.epsilon(), owner));
+		if (momentsB != null) b = step("module B inverses", beforeStep, () -> PositionGaussians.of(momentsB.finish(manager), config.covariance(), config.epsilon(), owner));
 		if (momentsA != null) {
 			PositionMoments moments = momentsA.finish(manager);
 			if (config.trainNeighbourhood() == 1) {
-				a = times.time("module A inverses", () -> PositionGaussians.of(moments, config.covariance(), config.epsilon(), owner));
+				a = step("module A inverses", beforeStep, () -> PositionGaussians.of(moments, config.covariance(), config.epsilon(), owner));
 			} else {
-				NeighbourWeights weights = times.time("neighbour weights", () -> NeighbourWeights.estimate(moments, height, width, config));
+				NeighbourWeights weights = step("neighbour weights", beforeStep, () -> NeighbourWeights.estimate(moments, height, width, config));
 				median = weights.medianDistance();
-				a = times.time("module A inverses", () -> NeighbourWeightedGaussians.estimate(moments, weights, height, width, config.covariance(), config.epsilon(), owner));
+				a = step("module A inverses", beforeStep, () -> NeighbourWeightedGaussians.estimate(moments, weights, height, width, config.covariance(), config.epsilon(), owner));
 			}
 		}
-		CentroidBank c = bank == null ? null : times.time("centroid bank", () -> bank.build(owner));
-		PatchBank p = patches == null ? null : times.time("patch bank", () -> patches.build(owner, config.patchBank()));
+		CentroidBank c = bank == null ? null : step("centroid bank", beforeStep, () -> bank.build(owner));
+		PatchBank p = patches == null ? null : step("patch bank", beforeStep, () -> patches.build(owner, config.patchBank()));
 		close();
 		return new NpadModel(config, channels, height, width, count, a, b, c, median, p);
+	}
+
+	private <T> T step(String name, Consumer<String> beforeStep, Supplier<T> work) {
+		beforeStep.accept(name);
+		return times.time(name, work);
 	}
 
 	/** Time spent so far in each step: the moment updates, the centroid and patch banks and the finish's parts. */

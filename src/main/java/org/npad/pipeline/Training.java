@@ -29,6 +29,9 @@ import java.util.function.Consumer;
  */
 public final class Training {
 
+	/** The stage after the statistics pass; each of its steps is named in brackets as it starts. */
+	static final String ESTIMATING = "Estimating Gaussians";
+
 	/**
 	 * @param batchSize        network inputs per backbone call
 	 * @param calibrationEvery every k-th image is held out to calibrate the thresholds; with fewer
@@ -91,10 +94,12 @@ public final class Training {
 			throw new IllegalArgumentException("N-pad needs at least 2 nominal images (or tiles) to learn from, got "
 					+ names.size() + (names.isEmpty() ? "" : ": " + names)
 					+ (options.calibrationEvery() > 0 ? " (every " + options.calibrationEvery() + "th image is held out for calibration)" : ""));
-		progress.report("Estimating Gaussians (matrix inverses)", 0, 1);
-		NpadModel model = trainer[0].finish(manager);
+		NpadModel model = trainer[0].finish(manager, step -> {
+			progress.checkCancelled();
+			progress.report(ESTIMATING + " (" + step + ")", 0, 1);
+		});
 		times.addAll(trainer[0].times());
-		progress.report("Estimating Gaussians (matrix inverses)", 1, 1);
+		progress.report(ESTIMATING, 1, 1);
 
 		if (options.calibrationEvery() == 0)
 			return new TrainedModel(model, backbone.identity(), preprocessing, Thresholds.none(config.thresholdPercentile()),

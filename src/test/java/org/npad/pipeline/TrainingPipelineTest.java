@@ -13,9 +13,12 @@ import org.npad.method.NpadConfig;
 import org.npad.method.NpadModel;
 import org.npad.model.TrainedModel;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Real backbone, real preprocessing, the engine: a dark pit on a striped surface must stand out. */
@@ -46,6 +49,34 @@ class TrainingPipelineTest {
 			int x = arg % 96, y = arg / 96;
 			assertTrue(Math.hypot(x - 30, y - 60) < 12, "hottest pixel at " + x + "," + y);
 		}
+	}
+
+	/**
+	 * The estimation after the statistics pass takes minutes on large data sets: it names each step
+	 * as it starts, and a cancel stops it before the next step.
+	 */
+	@Test
+	void cancellingDuringTheEstimationStopsBeforeTheNextStep() throws Exception {
+		List<String> stages = new ArrayList<>();
+		Progress cancelAtModuleA = new Progress() {
+			@Override
+			public void report(String stage, long done, long total) {
+				stages.add(stage);
+			}
+
+			@Override
+			public boolean isCancelled() {
+				return !stages.isEmpty() && stages.get(stages.size() - 1).endsWith("(neighbour weights)");
+			}
+		};
+		try (NDManager m = NDManager.newBaseManager();
+				KerasResNet50Backbone backbone = KerasResNet50Backbone.load(BackboneWeights.stage4(), Device.cpu())) {
+			Training training = new Training(SMALL, CONFIG, backbone, new Training.Options(4, 0), cancelAtModuleA, m);
+			assertThrows(CancellationException.class, () -> training.run(SyntheticImages.nominal(3, 96, 1)));
+		}
+		List<String> estimation = stages.stream().filter(s -> s.startsWith(Training.ESTIMATING)).toList();
+		assertEquals(List.of(Training.ESTIMATING + " (module B inverses)", Training.ESTIMATING + " (neighbour weights)"), estimation,
+				"the steps up to the cancel, and no further");
 	}
 
 	/**
