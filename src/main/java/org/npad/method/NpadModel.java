@@ -3,8 +3,8 @@ package org.npad.method;
 /**
  * What training learns, in the feature space of the kept channels. Parts a configuration does not
  * use are null: module A when only D2 is mapped and the score needs no D1, module B when only D1
- * is mapped, the centroid bank when the image score is the maximum pixel, the patch bank unless
- * patch_bank is set.
+ * is mapped, the centroid bank when the image score is the maximum pixel, the patch bank when
+ * patch_bank is 0.
  *
  * @param config          the settings it was trained with
  * @param channels        indices of the kept channels into the backbone's concatenated taps, ascending

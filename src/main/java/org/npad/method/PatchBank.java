@@ -94,8 +94,8 @@ public final class PatchBank implements AutoCloseable {
 			int c = (int) taps.getShape().get(1);
 			if (channels < 0) {
 				if ((long) capacity * c > Integer.MAX_VALUE - 8)
-					throw new IllegalArgumentException("a patch bank of " + capacity + " vectors of " + c
-							+ " channels does not fit in one array; use at most " + (Integer.MAX_VALUE - 8) / c);
+					throw new IllegalArgumentException("a sample of " + capacity + " patch vectors of " + c + " channels does not fit in one Java array (at most "
+							+ (Integer.MAX_VALUE - 8) / c + " vectors; training samples " + CANDIDATES + " per patch_bank vector)");
 				channels = c;
 			} else if (c != channels) {
 				throw new IllegalArgumentException("patch taps changed from " + channels + " to " + c + " channels");
