@@ -40,7 +40,7 @@ final class DetectionSession implements AutoCloseable {
 		ModelCache.Lease lease = ModelCache.open(modelFile, device, backbone.identity());
 		try {
 			return new DetectionSession(lease.model(), backbone, device, batchSize, lease::close);
-		} catch (RuntimeException e) {
+		} catch (RuntimeException | OutOfMemoryError e) {
 			lease.close();
 			throw e;
 		}

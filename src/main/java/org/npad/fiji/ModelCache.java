@@ -86,7 +86,7 @@ final class ModelCache {
 			NDManager manager = NDManager.newBaseManager(device);
 			try {
 				latest = new Entry(key, manager, ModelFile.read(key.file(), manager, backbone));
-			} catch (IOException | RuntimeException e) {
+			} catch (IOException | RuntimeException | OutOfMemoryError e) {
 				manager.close();
 				throw e;
 			}
