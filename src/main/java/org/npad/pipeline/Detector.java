@@ -33,7 +33,7 @@ public final class Detector {
 	private final Preprocessor preprocessor;
 	private final FeatureSource features;
 	private final Shifts shifts;
-	private final int batchSize;
+	private int batchSize; // halved for good when a batch runs out of memory, as StarDist retries with more tiles
 	private final List<NpadScorer> scorers = new ArrayList<>();
 	private final PhaseTimes times = new PhaseTimes();
 
@@ -93,20 +93,23 @@ public final class Detector {
 		float[][] scores = new float[models.size()][copies.size()];
 		List<List<float[]>> maps = new ArrayList<>();
 		for (int m = 0; m < models.size(); m++) maps.add(new ArrayList<>(copies.size()));
-		for (int from = 0; from < copies.size(); from += batchSize) {
-			List<float[]> batch = copies.subList(from, Math.min(copies.size(), from + batchSize));
-			int width = w, height = h;
-			try (NDScope scope = new NDScope()) {
-				FeatureMaps f = times.time(Steps.BACKBONE, () -> features.features(batch, width, height));
-				for (int m = 0; m < models.size(); m++) {
-					NpadScorer scorer = scorer(m, w, h);
-					ScoredBatch scored = times.time(Steps.SCORING, () -> scorer.score(f));
-					for (int i = 0; i < scored.size(); i++) {
-						scores[m][from + i] = scored.imageScores()[i];
-						maps.get(m).add(scored.map(i));
-					}
+		for (int from = 0; from < copies.size(); ) {
+			int to = Math.min(copies.size(), from + batchSize);
+			List<ScoredBatch> scored;
+			try {
+				scored = score(copies.subList(from, to), w, h);
+			} catch (RuntimeException | OutOfMemoryError e) {
+				if (to - from == 1 || !MemoryFailure.is(e)) throw e;
+				batchSize = (to - from) / 2;
+				continue;
+			}
+			for (int m = 0; m < models.size(); m++) {
+				for (int i = 0; i < scored.get(m).size(); i++) {
+					scores[m][from + i] = scored.get(m).imageScores()[i];
+					maps.get(m).add(scored.get(m).map(i));
 				}
 			}
+			from = to;
 		}
 
 		start = System.nanoTime();
@@ -123,6 +126,19 @@ public final class Detector {
 		}
 		times.add("maps back to the image", System.nanoTime() - start);
 		return detections;
+	}
+
+	/** One batch through the backbone and every model; nothing is kept if any of it fails. */
+	private List<ScoredBatch> score(List<float[]> batch, int width, int height) {
+		try (NDScope scope = new NDScope()) {
+			FeatureMaps f = times.time(Steps.BACKBONE, () -> features.features(batch, width, height));
+			List<ScoredBatch> scored = new ArrayList<>();
+			for (int m = 0; m < models.size(); m++) {
+				NpadScorer scorer = scorer(m, width, height);
+				scored.add(times.time(Steps.SCORING, () -> scorer.score(f)));
+			}
+			return scored;
+		}
 	}
 
 	/** Seconds per step of all detections so far: preprocessing, backbone, scoring, maps back to the image. */
