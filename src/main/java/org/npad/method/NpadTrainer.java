@@ -116,8 +116,9 @@ public final class NpadTrainer implements AutoCloseable {
 
 	/**
 	 * @param beforeStep told the name of each step (module B inverses, neighbour weights, module A
-	 *                   inverses, the banks) before it runs: the finish takes minutes on large data
-	 *                   sets, so a caller can show where it is and stop between steps by throwing
+	 *                   inverses, the banks) before it runs, and again now and then during the patch
+	 *                   bank's coreset: the finish takes minutes on large data sets, so a caller can
+	 *                   show where it is and stop by throwing
 	 */
 	public NpadModel finish(NDManager owner, Consumer<String> beforeStep) {
 		flush();
@@ -137,7 +138,7 @@ public final class NpadTrainer implements AutoCloseable {
 			}
 		}
 		CentroidBank c = bank == null ? null : step("centroid bank", beforeStep, () -> bank.build(owner));
-		PatchBank p = patches == null ? null : step("patch bank", beforeStep, () -> patches.build(owner, config.patchBank()));
+		PatchBank p = patches == null ? null : step("patch bank", beforeStep, () -> patches.build(owner, config.patchBank(), () -> beforeStep.accept("patch bank")));
 		close();
 		return new NpadModel(config, channels, height, width, count, a, b, c, median, p);
 	}

@@ -120,12 +120,16 @@ public final class PatchBank implements AutoCloseable {
 			return seen;
 		}
 
-		/** The sample itself where it holds at most {@code bankSize} vectors, else its coreset of that size. */
-		public PatchBank build(NDManager owner, int bankSize) {
+		/**
+		 * The sample itself where it holds at most {@code bankSize} vectors, else its coreset of that size.
+		 *
+		 * @param checkpoint run now and then during the coreset ({@link Coreset#select})
+		 */
+		public PatchBank build(NDManager owner, int bankSize, Runnable checkpoint) {
 			if (size == 0) throw new IllegalStateException("no patches were added to the patch bank");
 			NDArray sample = owner.create(Arrays.copyOf(kept, size * channels), new Shape(size, channels));
 			if (size <= bankSize) return new PatchBank(sample);
-			NDArray bank = sample.get(owner.create(Coreset.select(sample, bankSize, seed)));
+			NDArray bank = sample.get(owner.create(Coreset.select(sample, bankSize, seed, checkpoint)));
 			sample.close();
 			return new PatchBank(bank);
 		}

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
 import java.util.Random;
+import java.util.concurrent.CancellationException;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,6 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PatchBankTest {
+
+	private static final Runnable NO_CHECKPOINT = () -> {
+	};
 
 	/** Bank {(0, 0), (3, 4)}: (3, 0) is 3 from the first and 4 from the second; (0, 0.5) is 0.5 from the first. */
 	@Test
@@ -56,7 +60,7 @@ class PatchBankTest {
 			sampler.add(EngineTestSupport.features(m, 2, 1, 1, 1, 5, 6));
 			sampler.add(EngineTestSupport.features(m, 1, 1, 1, 1, 7));
 			assertEquals(3, sampler.seen());
-			assertArrayEquals(new float[] {5, 6, 7}, sampler.build(m, 10).vectors().toFloatArray());
+			assertArrayEquals(new float[] {5, 6, 7}, sampler.build(m, 10, NO_CHECKPOINT).vectors().toFloatArray());
 		}
 	}
 
@@ -75,7 +79,7 @@ class PatchBankTest {
 					PatchBank.Sampler sampler = new PatchBank.Sampler(3, seed);
 					sampler.add(EngineTestSupport.features(s, 4, 1, 1, 1, 0, 1, 2, 3));
 					sampler.add(EngineTestSupport.features(s, 6, 1, 1, 1, 4, 5, 6, 7, 8, 9));
-					float[] bank = sampler.build(s, 3).vectors().toFloatArray();
+					float[] bank = sampler.build(s, 3, NO_CHECKPOINT).vectors().toFloatArray();
 					assertEquals(3, Arrays.stream(new int[] {(int) bank[0], (int) bank[1], (int) bank[2]}).distinct().count());
 					for (float v : bank) kept[(int) v]++;
 				}
@@ -91,7 +95,7 @@ class PatchBankTest {
 			for (int i = 0; i < 2; i++) {
 				PatchBank.Sampler sampler = new PatchBank.Sampler(2, 7);
 				sampler.add(EngineTestSupport.features(m, 8, 1, 1, 1, 0, 1, 2, 3, 4, 5, 6, 7));
-				banks[i] = sampler.build(m, 2).vectors().toFloatArray();
+				banks[i] = sampler.build(m, 2, NO_CHECKPOINT).vectors().toFloatArray();
 			}
 			assertArrayEquals(banks[0], banks[1]);
 		}
@@ -105,8 +109,25 @@ class PatchBankTest {
 	void coresetTakesTheFarthestVectorEachStep() {
 		try (NDManager m = NDManager.newBaseManager()) {
 			NDArray x = m.create(new float[] {0, 1, 2, 10, 11}).reshape(5, 1);
-			assertArrayEquals(new long[] {0, 4, 2}, Coreset.select(x, 3, 1));
-			assertThrows(IllegalArgumentException.class, () -> Coreset.select(x, 6, 1));
+			assertArrayEquals(new long[] {0, 4, 2}, Coreset.select(x, 3, 1, NO_CHECKPOINT));
+			assertThrows(IllegalArgumentException.class, () -> Coreset.select(x, 6, 1, NO_CHECKPOINT));
+		}
+	}
+
+	/** A long selection calls its checkpoint every {@value Coreset#CHECK_EVERY} steps, and stops when it throws. */
+	@Test
+	void coresetStopsWhenItsCheckpointThrows() {
+		try (NDManager m = NDManager.newBaseManager()) {
+			NDArray x = m.arange(1000f).reshape(1000, 1);
+			int[] calls = {0};
+			Runnable cancelAtSecond = () -> {
+				if (++calls[0] == 2) throw new CancellationException("stop");
+			};
+			assertThrows(CancellationException.class, () -> Coreset.select(x, 600, 1, cancelAtSecond));
+			assertEquals(2, calls[0], "steps 0 and 256");
+			calls[0] = 0;
+			Coreset.select(x, 600, 1, () -> calls[0]++);
+			assertEquals(3, calls[0], "steps 0, 256 and 512 of 600");
 		}
 	}
 
@@ -125,7 +146,7 @@ class PatchBankTest {
 				for (int j = 0; j < c; j++) x[v * c + j] = (float) (noise.nextGaussian() / Math.sqrt(c));
 				x[v * c + v / 4] += 100;
 			}
-			long[] taken = Coreset.select(m.create(x).reshape(12, c), 3, 5);
+			long[] taken = Coreset.select(m.create(x).reshape(12, c), 3, 5, NO_CHECKPOINT);
 			assertEquals(3, Arrays.stream(taken).map(r -> r / 4).distinct().count(), Arrays.toString(taken));
 		}
 	}
@@ -136,7 +157,7 @@ class PatchBankTest {
 		try (NDManager m = NDManager.newBaseManager()) {
 			PatchBank.Sampler sampler = new PatchBank.Sampler(10, 1);
 			sampler.add(EngineTestSupport.features(m, 5, 1, 1, 1, 0, 1, 2, 10, 11));
-			assertArrayEquals(new float[] {0, 11, 2}, sampler.build(m, 3).vectors().toFloatArray());
+			assertArrayEquals(new float[] {0, 11, 2}, sampler.build(m, 3, NO_CHECKPOINT).vectors().toFloatArray());
 		}
 	}
 
