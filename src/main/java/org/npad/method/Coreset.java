@@ -20,14 +20,14 @@ final class Coreset {
 
 	static final int PROJECTED = 128;
 
-	/** Steps between two calls of the checkpoint: a step costs about 7 ms on MTD's 60000 candidates. */
+	/** Steps between two calls of the checkpoint: a step costs a few ms on MTD's 60000 candidates. */
 	static final int CHECK_EVERY = 256;
 
 	private Coreset() {
 	}
 
 	/**
-	 * @param x    M x C vectors
+	 * @param x          M x C vectors
 	 * @param size       how many to take, at most M
 	 * @param checkpoint run every {@value #CHECK_EVERY} steps, so that a caller can stop a long
 	 *                   selection (minutes for the largest banks) by throwing
