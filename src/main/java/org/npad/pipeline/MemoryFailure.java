@@ -25,14 +25,7 @@ public final class MemoryFailure {
 
 	/** Whether the failure, or one of its causes, is a failed allocation. */
 	public static boolean is(Throwable failure) {
-		for (Throwable t = failure; t != null; t = t.getCause()) {
-			if (t instanceof OutOfMemoryError) return true;
-			if (t instanceof EngineException && t.getMessage() != null) {
-				String text = t.getMessage().toLowerCase(Locale.ROOT);
-				if (ENGINE_WORDS.stream().anyMatch(text::contains)) return true;
-			}
-		}
-		return false;
+		return allocation(failure) != null;
 	}
 
 	/** The message for a failure that {@link #is} one: what failed to fit, and what to change. */
@@ -42,15 +35,24 @@ public final class MemoryFailure {
 				+ " 550 channels needs several GB outside Fiji's Java heap, so do not give the heap all of the memory.";
 	}
 
-	private static String detail(Throwable failure) {
+	/** The failed allocation among the failure and its causes, or null. */
+	private static Throwable allocation(Throwable failure) {
 		for (Throwable t = failure; t != null; t = t.getCause()) {
-			if (t instanceof OutOfMemoryError) return "Java: " + t.getMessage();
+			if (t instanceof OutOfMemoryError) return t;
 			if (t instanceof EngineException && t.getMessage() != null) {
-				Matcher bytes = BYTES.matcher(t.getMessage());
-				if (bytes.find()) return String.format(Locale.ROOT, "the engine could not allocate %.1f GB", Double.parseDouble(bytes.group(1)) / 1e9);
-				return "the engine: " + t.getMessage().lines().findFirst().orElse("");
+				String text = t.getMessage().toLowerCase(Locale.ROOT);
+				if (ENGINE_WORDS.stream().anyMatch(text::contains)) return t;
 			}
 		}
-		return failure.toString();
+		return null;
+	}
+
+	private static String detail(Throwable failure) {
+		Throwable t = allocation(failure);
+		if (t == null) return failure.toString();
+		if (t instanceof OutOfMemoryError) return "Java: " + t.getMessage();
+		Matcher bytes = BYTES.matcher(t.getMessage());
+		if (bytes.find()) return String.format(Locale.ROOT, "the engine could not allocate %.1f GB", Double.parseDouble(bytes.group(1)) / 1e9);
+		return "the engine: " + t.getMessage().lines().findFirst().orElse("");
 	}
 }
