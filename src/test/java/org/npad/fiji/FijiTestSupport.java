@@ -83,8 +83,8 @@ public final class FijiTestSupport {
 			} finally {
 				context.dispose();
 			}
+			dir.toFile().deleteOnExit(); // registered first, deleted last: after the file in it
 			file.toFile().deleteOnExit();
-			dir.toFile().deleteOnExit();
 			sampleModel = file;
 		}
 		return sampleModel;
