@@ -87,8 +87,8 @@ public final class Evaluate {
 				if (saveTo != null) {
 					ModelFile.write(trained, Path.of(saveTo), storage);
 					report.put("model_file_bytes", Files.size(Path.of(saveTo)));
-				} else if (reportDir != null) {
-					report.put("model_file_bytes", modelFileBytes(trained, Path.of(reportDir)));
+				} else {
+					report.put("model_file_bytes", ModelFile.bytes(trained, storage));
 				}
 			}
 			NpadConfig config = trained.model().config();
@@ -135,18 +135,6 @@ public final class Evaluate {
 		report.put("peak_memory_mib", PeakMemory.mebibytes());
 		report.put("results", rows);
 		if (reportDir != null) write(Path.of(reportDir), a.get("label", "evaluation"), report, rows);
-	}
-
-	/** Size of the model file in the default storage, written beside the report and deleted again. */
-	private static long modelFileBytes(TrainedModel model, Path dir) throws IOException {
-		Files.createDirectories(dir);
-		Path file = Files.createTempFile(dir, "size-", ModelFile.EXTENSION);
-		try {
-			ModelFile.write(model, file);
-			return Files.size(file);
-		} finally {
-			Files.deleteIfExists(file);
-		}
 	}
 
 	private static void printSteps(String what, Map<String, Double> steps, double total, int images) {

@@ -97,6 +97,11 @@ public final class ModelFile {
 		new ModelWriter(model, storage, CHUNK_VALUES).write(file);
 	}
 
+	/** The length in bytes of the file that {@link #write(TrainedModel, Path, Storage)} would write, without writing it. */
+	public static long bytes(TrainedModel model, Storage storage) {
+		return new ModelWriter(model, storage, CHUNK_VALUES).fileLength();
+	}
+
 	/**
 	 * Reads a whole model; its arrays belong to the manager. Nothing is left in the manager when
 	 * reading fails.

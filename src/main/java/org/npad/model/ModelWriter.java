@@ -19,6 +19,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.zip.CRC32C;
 
 /**
@@ -50,7 +51,10 @@ final class ModelWriter {
 		}
 	}
 
-	private void writeAtomically(Path file) throws IOException {
+	/** The file's arrays, their table, its header (checksums still zero) and its length, all known before writing. */
+	private record Layout(List<Part> parts, List<StoredArray> table, byte[] header, long dataStart, long fileLength) {}
+
+	private Layout layout() {
 		List<Part> parts = parts();
 		List<StoredArray> table = new ArrayList<>();
 		long offset = 0;
@@ -62,7 +66,21 @@ final class ModelWriter {
 		}
 		byte[] header = header(table);
 		long dataStart = ModelFile.PREAMBLE + header.length + ModelFile.CHECKSUM;
-		long fileLength = dataStart + offset + ModelFile.CHECKSUM;
+		return new Layout(parts, table, header, dataStart, dataStart + offset + ModelFile.CHECKSUM);
+	}
+
+	long fileLength() {
+		return layout().fileLength();
+	}
+
+	private void writeAtomically(Path file) throws IOException {
+		Layout layout = layout();
+		List<Part> parts = layout.parts();
+		List<StoredArray> table = layout.table();
+		byte[] header = layout.header();
+		long dataStart = layout.dataStart();
+		long fileLength = layout.fileLength();
+		requireSpace(file, fileLength, Files.getFileStore(file.getParent()).getUsableSpace());
 
 		Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName() + "-", ".tmp");
 		try {
@@ -87,6 +105,16 @@ final class ModelWriter {
 			}
 			throw e;
 		}
+	}
+
+	/**
+	 * An accurate model is gigabytes: a full disk would otherwise fail minutes into the write. The
+	 * temporary file is written beside an existing model, whose space is freed only by the final rename.
+	 */
+	static void requireSpace(Path file, long needed, long usable) throws ModelFileException {
+		if (usable < needed)
+			throw new ModelFileException(file, String.format(Locale.ROOT, "not enough disk space: the model needs %.2f GB, the disk has %.2f GB free;"
+					+ " free some space or save it elsewhere (storage float16_packed halves the file)", needed / 1e9, usable / 1e9));
 	}
 
 	/** The arrays in file order; the parts of the model its settings do not use are absent. */

@@ -98,9 +98,18 @@ class ModelFileTest {
 				assertEquals(expected[s][2], info.array("bank.centroids").length());
 				long arrays = 2 * expected[s][0] + 2 * expected[s][1] + expected[s][2];
 				assertEquals(Files.size(file), info.dataStart() + arrays + 4);
+				assertEquals(Files.size(file), ModelFile.bytes(model, storages[s]), "the size known without writing");
 				assertArrayEquals(new long[] {6, 5, 5}, info.array("module_a.precision").shape());
 			}
 		}
+	}
+
+	@Test
+	void aFullDiskIsNamedBeforeWriting() {
+		ModelFileException e = assertThrows(ModelFileException.class, () -> ModelWriter.requireSpace(file, 3_850_000_000L, 1_200_000_000L));
+		assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains("needs 3.85 GB") && e.getMessage().contains("1.20 GB free"),
+				e.getMessage());
+		assertDoesNotThrow(() -> ModelWriter.requireSpace(file, 1000, 1000));
 	}
 
 	@Test
