@@ -7,6 +7,7 @@ import ij.io.FileSaver;
 import org.npad.dataset.LabelledSet;
 import org.npad.backbone.Backbone;
 import org.npad.model.TrainedModel;
+import org.npad.pipeline.ClassMetrics;
 import org.npad.pipeline.Evaluation;
 import org.npad.pipeline.FeatureSource;
 import org.scijava.ItemIO;
@@ -20,12 +21,14 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Plugins > N-pad > Evaluate...: judges N-pad on a labelled set (an MVTec AD category folder, or a
  * CSV with image, mask, split, label columns): trains on the set's training images with the settings
  * below, or takes a given model, scores the test images, and reports image AUROC, pixel AUROC, PRO,
- * F1-max and thresholds in the Results table, with the ROC and PRO curves as plots saved as PNG.
+ * F1-max and thresholds in the Results table (a row for the whole set, then one per defect class),
+ * with the ROC and PRO curves as plots saved as PNG.
  */
 @Plugin(type = Command.class, label = "N-pad: evaluate on a labelled data set", menu = {
 		@Menu(label = "Plugins"), @Menu(label = "N-pad", weight = 30), @Menu(label = "Evaluate...", weight = 5)})
@@ -33,6 +36,8 @@ public class EvaluateCommand extends TrainingSettingsCommand {
 
 	static final String ROC_PNG = "roc.png";
 	static final String PRO_PNG = "pro.png";
+	/** The class column of the row for the whole test set. */
+	static final String ALL_CLASSES = "all";
 
 	@Parameter(label = "Labelled data set (CSV file or MVTec folder)", style = FileWidget.FILE_AND_DIRECTORY_STYLE, persist = false)
 	private File dataset;
@@ -97,10 +102,15 @@ public class EvaluateCommand extends TrainingSettingsCommand {
 		}
 	}
 
+	/**
+	 * One row for the whole test set (class "all"), then one per defect class against all nominal
+	 * images; a class row leaves the F1 and threshold columns NaN, as they are not measured per class.
+	 */
 	private static void publish(LabelledSet set, TrainedModel model, Evaluation.Result e) {
 		ImageJ1Outputs.appendResults(table -> {
 			table.incrementCounter();
 			table.addValue("dataset", set.name());
+			table.addValue("class", ALL_CLASSES);
 			table.addValue("test_images", e.scores().length);
 			table.addValue("anomalous_images", e.imageRoc().positives());
 			table.addValue("image_auroc", e.imageAuroc());
@@ -112,6 +122,20 @@ public class EvaluateCommand extends TrainingSettingsCommand {
 			table.addValue("pixel_f1_threshold", e.pixels().f1Max().threshold());
 			table.addValue("model_image_threshold", model.thresholds().image());
 			table.addValue("model_pixel_threshold", model.thresholds().pixel());
+			int nominal = e.imageRoc().negatives();
+			for (ClassMetrics c : e.classes()) {
+				table.incrementCounter();
+				table.addValue("dataset", set.name());
+				table.addValue("class", c.name());
+				table.addValue("test_images", nominal + c.anomalousImages());
+				table.addValue("anomalous_images", c.anomalousImages());
+				table.addValue("image_auroc", c.imageAuroc());
+				table.addValue("pixel_auroc", c.pixelAuroc());
+				table.addValue("pro", c.pro());
+				for (String unmeasured : List.of("image_f1_max", "image_f1_threshold", "pixel_f1_max", "pixel_f1_threshold",
+						"model_image_threshold", "model_pixel_threshold"))
+					table.addValue(unmeasured, Double.NaN);
+			}
 		});
 	}
 

@@ -32,9 +32,10 @@ public final class Evaluation {
 	 * @param pixels       pixel ROC, PRO and F1-max
 	 * @param secondsPerImage mean detection time per test image (for all variants scored together)
 	 * @param steps    seconds per step over the whole test set (for all variants scored together)
+	 * @param classes  the metrics of each defect class on its own; empty where the set names one class or none
 	 */
 	public record Result(List<String> names, double[] scores, boolean[] labels, Roc imageRoc, F1Max imageF1,
-			PixelMetrics pixels, double secondsPerImage, Map<String, Double> steps) {
+			PixelMetrics pixels, double secondsPerImage, Map<String, Double> steps, List<ClassMetrics> classes) {
 
 		public double imageAuroc() {
 			return imageRoc.auroc();
@@ -87,8 +88,11 @@ public final class Evaluation {
 		for (int m = 0; m < models.size(); m++) {
 			double[] s = collected.scores.get(m).stream().mapToDouble(Double::doubleValue).toArray();
 			Roc roc = Roc.of(s, l);
+			List<float[]> maps = collected.maps.get(m);
+			int[] mapImage = collected.mapImage.stream().mapToInt(Integer::intValue).toArray();
 			results.add(new Result(collected.names, s, l, roc, F1Max.of(roc),
-					PixelMetrics.of(collected.maps.get(m), collected.masks, collected.width, collected.height), seconds, times.seconds()));
+					PixelMetrics.of(maps, collected.masks, collected.width, collected.height), seconds, times.seconds(),
+					ClassMetrics.of(collected.classes, s, l, maps, collected.masks, mapImage, collected.width, collected.height)));
 		}
 		return results;
 	}
@@ -97,7 +101,9 @@ public final class Evaluation {
 	private static final class Collected {
 		final List<String> names = new ArrayList<>();
 		final List<Boolean> labels = new ArrayList<>();
+		final List<String> classes = new ArrayList<>();
 		final List<boolean[]> masks = new ArrayList<>();
+		final List<Integer> mapImage = new ArrayList<>();
 		final List<List<Double>> scores = new ArrayList<>();
 		final List<List<float[]>> maps = new ArrayList<>();
 		final Preprocessor preprocessor;
@@ -125,6 +131,7 @@ public final class Evaluation {
 				Detection first = detections.get(i).get(0);
 				for (Placement placement : first.placements()) {
 					masks.add(mask == null ? new boolean[placement.width() * placement.height()] : preprocessor.mask(mask, placement));
+					mapImage.add(names.size());
 					width = placement.width();
 					height = placement.height();
 				}
@@ -134,6 +141,7 @@ public final class Evaluation {
 				}
 				names.add(slice.name());
 				labels.add(image.anomalous());
+				classes.add(image.category());
 			}
 			images.clear();
 			slices.clear();

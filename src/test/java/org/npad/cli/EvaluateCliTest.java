@@ -67,12 +67,23 @@ class EvaluateCliTest {
 		long file = report.get("model_file_bytes").getAsLong();
 		assertTrue(file > 0 && file < inMemory, "packed triangles: " + file + " vs " + inMemory);
 		try (Stream<Path> files = Files.list(out)) {
-			assertEquals(List.of("small.csv", "small.json"), files.map(f -> f.getFileName().toString()).sorted().toList(),
+			assertEquals(List.of("small-classes.csv", "small.csv", "small.json"), files.map(f -> f.getFileName().toString()).sorted().toList(),
 					"only the report: the model size is known without writing the model");
 		}
 		List<String> csv = Files.readAllLines(out.resolve("small.csv"));
 		assertEquals(6, csv.size());
 		assertTrue(csv.get(5).startsWith("small,topk,"), csv.get(5));
+
+		// per defect class: each of the sample data's four kinds (3 images each) against the 8 nominal images
+		JsonArray classes = rows.get(0).getAsJsonObject().getAsJsonArray("classes");
+		assertEquals(4, classes.size());
+		for (var c : classes) assertEquals(3, c.getAsJsonObject().get("anomalous_images").getAsInt());
+		List<String> classRows = Files.readAllLines(out.resolve("small-classes.csv"));
+		assertEquals("label,variant,class,anomalous_images,image_auroc,pixel_auroc,pro", classRows.get(0));
+		assertEquals(1 + 5 * 4, classRows.size(), "four classes for each of the five variants");
+		JsonObject first = classes.get(0).getAsJsonObject();
+		assertEquals(String.format(java.util.Locale.ROOT, "small,npad,%s,3,%.2f,%.2f,%.2f", first.get("class").getAsString(),
+				first.get("image_auroc").getAsDouble(), first.get("pixel_auroc").getAsDouble(), first.get("pro").getAsDouble()), classRows.get(1));
 	}
 
 	private static List<Double> metrics(com.google.gson.JsonElement row) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.npad.dataset.LabelledSet;
 import org.npad.model.ModelFile;
 import org.npad.model.TrainedModel;
+import org.npad.pipeline.ClassMetrics;
 import org.npad.pipeline.Evaluation;
 import org.npad.pipeline.FeatureSource;
 import org.npad.pipeline.Progress;
@@ -19,6 +20,7 @@ import org.scijava.command.CommandModule;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,8 +60,9 @@ class EvaluateCommandTest {
 			expected = Evaluation.run(trained.model(), trained.preprocessing(), FeatureSource.of(BackboneCache.get(Device.cpu()),
 					trained.model(), m), 8, set.test(), SAMPLES, Progress.NONE);
 		}
-		assertEquals(1, table.size());
+		assertEquals(5, table.size(), "the whole set, then Crack, Pit, Scratch and Stain");
 		assertEquals("split.csv", table.getStringValue("dataset", 0));
+		assertEquals(EvaluateCommand.ALL_CLASSES, table.getStringValue("class", 0));
 		assertEquals(20, table.getValue("test_images", 0), "8 nominal and 12 defective test images");
 		assertEquals(12, table.getValue("anomalous_images", 0));
 		assertEquals(expected.imageAuroc(), table.getValue("image_auroc", 0), 1e-9);
@@ -69,6 +72,18 @@ class EvaluateCommandTest {
 		assertEquals(expected.imageF1().threshold(), table.getValue("image_f1_threshold", 0), 1e-6);
 		assertEquals(expected.pixels().f1Max().f1(), table.getValue("pixel_f1_max", 0), 1e-9);
 		assertEquals(ModelFile.readHeader(model).thresholds().pixel(), table.getValue("model_pixel_threshold", 0), 1e-9);
+		assertEquals(4, expected.classes().size());
+		for (int row = 1; row < 5; row++) {
+			ClassMetrics c = expected.classes().get(row - 1);
+			assertEquals(c.name(), table.getStringValue("class", row));
+			assertEquals(3, table.getValue("anomalous_images", row), "3 test images per defect kind");
+			assertEquals(11, table.getValue("test_images", row), "its 3 and the 8 nominal ones");
+			assertEquals(c.imageAuroc(), table.getValue("image_auroc", row), 1e-9);
+			assertEquals(c.pixelAuroc(), table.getValue("pixel_auroc", row), 1e-9);
+			assertEquals(c.pro(), table.getValue("pro", row), 1e-9);
+			assertTrue(Double.isNaN(table.getValue("pixel_f1_max", row)), "not measured per class");
+		}
+		assertEquals(List.of("Crack", "Pit", "Scratch", "Stain"), expected.classes().stream().map(ClassMetrics::name).sorted().toList());
 
 		for (String png : new String[] {EvaluateCommand.ROC_PNG, EvaluateCommand.PRO_PNG}) {
 			ImagePlus plot = FijiTestSupport.open(out.resolve(png));
