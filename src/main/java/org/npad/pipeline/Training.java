@@ -58,6 +58,7 @@ public final class Training {
 	private final NDManager manager;
 	private final PhaseTimes times = new PhaseTimes();
 	private int heldOut;
+	private int batchSize; // halved for good when the backbone runs out of memory, as detection does
 
 	public Training(Preprocessing preprocessing, NpadConfig config, Backbone backbone, Options options, Progress progress, NDManager manager) {
 		this.preprocessing = preprocessing;
@@ -71,6 +72,7 @@ public final class Training {
 	/** @param images re-iterable; each pass reads them again */
 	public TrainedModel run(Iterable<NamedSlice> images) {
 		Preprocessor preprocessor = new Preprocessor(preprocessing);
+		batchSize = options.batchSize();
 		int[] channels;
 		if (ChannelSelection.needsCounts(config.channelRule())) {
 			FeatureSource all = new FeatureSource(backbone, null, manager);
@@ -104,7 +106,7 @@ public final class Training {
 		if (options.calibrationEvery() == 0)
 			return new TrainedModel(model, backbone.identity(), preprocessing, Thresholds.none(config.thresholdPercentile()),
 					Provenance.now(names));
-		Detector detector = new Detector(model, preprocessing, kept, options.batchSize());
+		Detector detector = new Detector(model, preprocessing, kept, batchSize);
 		List<Detection> calibration = new ArrayList<>();
 		boolean useHeldOut = heldOut > 0;
 		int index = 0;
@@ -168,7 +170,7 @@ public final class Training {
 				size[0] = input.width();
 				size[1] = input.height();
 				batch.add(input.pixels());
-				if (batch.size() == options.batchSize()) flush(batch, size, source, consumer);
+				if (batch.size() >= batchSize) flush(batch, size, source, consumer);
 			}
 			progress.report(stage, names.size(), -1);
 		}
@@ -176,9 +178,26 @@ public final class Training {
 		return names;
 	}
 
+	/**
+	 * Feeds a batch's features to the consumer; the batch is emptied. Where the backbone runs out of
+	 * memory the batch is split and the smaller size kept. Only the backbone is retried: a consumer
+	 * that failed may have added part of the batch to its statistics already.
+	 */
 	private void flush(List<float[]> batch, int[] size, FeatureSource source, Consumer<FeatureMaps> consumer) {
-		try (NDScope scope = new NDScope()) {
-			consumer.accept(times.time(Steps.BACKBONE, () -> source.features(batch, size[0], size[1])));
+		for (int from = 0; from < batch.size(); ) {
+			List<float[]> part = batch.subList(from, Math.min(batch.size(), from + batchSize));
+			try (NDScope scope = new NDScope()) {
+				FeatureMaps features;
+				try {
+					features = times.time(Steps.BACKBONE, () -> source.features(part, size[0], size[1]));
+				} catch (RuntimeException | OutOfMemoryError e) {
+					if (part.size() == 1 || !MemoryFailure.is(e)) throw e;
+					batchSize = part.size() / 2;
+					continue;
+				}
+				consumer.accept(features);
+			}
+			from += part.size();
 		}
 		batch.clear();
 	}

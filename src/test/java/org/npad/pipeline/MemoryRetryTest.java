@@ -1,13 +1,8 @@
 package org.npad.pipeline;
 
 import ai.djl.Device;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import org.junit.jupiter.api.Test;
-import org.npad.backbone.Backbone;
-import org.npad.backbone.BackboneIdentity;
 import org.npad.backbone.BackboneWeights;
 import org.npad.backbone.KerasResNet50Backbone;
 import org.npad.image.NamedSlice;
@@ -19,44 +14,42 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A batch that does not fit is split, as StarDist retries with more tiles: on a device with room
- * for two images at a time a batch of 8 still scores every image, exactly as one at a time does.
+ * for two images at a time a batch of 8 is still scored, and learned from, exactly as in one piece.
  */
-class DetectorMemoryRetryTest {
+class MemoryRetryTest {
 
-	/** The real backbone on a device that fails as libtorch does when it is given more than {@code room} images. */
-	private static final class SmallDevice implements Backbone {
-		private final Backbone real;
-		private final int room;
-		final List<Integer> calls = new ArrayList<>();
+	@Test
+	void aTrainingBatchThatRunsOutOfMemoryIsLearnedInHalves() throws Exception {
+		List<NamedSlice> images = SyntheticImages.nominal(5, 96, 3);
+		NamedSlice pit = SyntheticImages.withPit(96, 8, 40, 40, 6);
+		try (NDManager m = NDManager.newBaseManager();
+				KerasResNet50Backbone backbone = KerasResNet50Backbone.load(BackboneWeights.stage4(), Device.cpu())) {
+			Training.Options batchOf8 = new Training.Options(8, 0);
+			TrainedModel whole = new Training(TrainingPipelineTest.SMALL, TrainingPipelineTest.CONFIG, backbone, batchOf8, Progress.NONE, m)
+					.run(images);
+			SmallDevice small = new SmallDevice(backbone, 2);
+			TrainedModel split = new Training(TrainingPipelineTest.SMALL, TrainingPipelineTest.CONFIG, small, batchOf8, Progress.NONE, m)
+					.run(images);
 
-		SmallDevice(Backbone real, int room) {
-			this.real = real;
-			this.room = room;
-		}
+			assertEquals(List.of(5, 2, 2, 1), small.calls, "5 do not fit; then 2 at a time (5 / 2) to the end");
+			assertEquals(5, split.provenance().trainingImages().size());
+			float[] a = whole.model().moduleA().mean().toFloatArray(), b = split.model().moduleA().mean().toFloatArray();
+			assertArrayEquals(a, b, 1e-4f, "the same means: sums do not depend on how the images were grouped");
+			Detection expected = new Detector(whole.model(), TrainingPipelineTest.SMALL, FeatureSource.of(backbone, whole.model(), m), 1)
+					.detect(pit);
+			Detection actual = new Detector(split.model(), TrainingPipelineTest.SMALL, FeatureSource.of(backbone, split.model(), m), 1)
+					.detect(pit);
+			assertEquals(expected.score(), actual.score(), 1e-3 * Math.abs(expected.score()));
 
-		@Override
-		public NDList forward(NDArray rgb) {
-			int n = (int) rgb.getShape().get(0);
-			calls.add(n);
-			if (n > room) rgb.getManager().zeros(new Shape(1L << 50)); // a real allocation failure of the engine
-			return real.forward(rgb);
-		}
-
-		@Override
-		public BackboneIdentity identity() {
-			return real.identity();
-		}
-
-		@Override
-		public int[] tapChannels() {
-			return real.tapChannels();
-		}
-
-		@Override
-		public void close() {
+			SmallDevice none = new SmallDevice(backbone, 0);
+			RuntimeException e = assertThrows(RuntimeException.class, () -> new Training(TrainingPipelineTest.SMALL,
+					TrainingPipelineTest.CONFIG, none, batchOf8, Progress.NONE, m).run(images.subList(0, 2)));
+			assertTrue(MemoryFailure.is(e), "a single image that does not fit is reported, not retried forever");
+			assertEquals(List.of(2, 1), none.calls);
 		}
 	}
 
