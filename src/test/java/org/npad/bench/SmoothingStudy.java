@@ -1,26 +1,12 @@
 package org.npad.bench;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import org.npad.backbone.KerasResNet50Backbone;
-import org.npad.dataset.LabelledImage;
-import org.npad.dataset.LabelledSet;
-import org.npad.image.ImageFolder;
-import org.npad.image.NamedSlice;
-import org.npad.image.Preprocessor;
 import org.npad.method.MapResampler;
 import org.npad.method.NpadModel;
-import org.npad.metrics.PixelMetrics;
 import org.npad.metrics.Roc;
-import org.npad.model.ModelFile;
-import org.npad.model.TrainedModel;
-import org.npad.pipeline.Detection;
-import org.npad.pipeline.Detector;
-import org.npad.pipeline.FeatureSource;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,49 +32,19 @@ public final class SmoothingStudy {
 
 	public static void main(String[] args) throws Exception {
 		Map<String, String> a = EngineBenchmark.arguments(args);
-		int every = Integer.parseInt(a.getOrDefault("every", "1"));
-		List<LabelledImage> test = new ArrayList<>();
-		List<LabelledImage> all = LabelledSet.read(Path.of(a.get("data"))).test();
-		for (int i = 0; i < all.size(); i += every) test.add(all.get(i));
-		try (NDManager m = NDManager.newBaseManager(); KerasResNet50Backbone backbone = KerasResNet50Backbone.load(Device.cpu());
-				TrainedModel trained = ModelFile.read(Path.of(a.get("model")), m)) {
-			NpadModel model = trained.model();
-			boolean bank = model.patches() != null;
+		ScoredMaps scored = ScoredMaps.of(a, model -> {
 			NpadModel npad = model.withInference(model.config().withPatchBank(0).withSmoothingSigma(0));
-			List<NpadModel> models = bank ? List.of(npad, model.withInference(model.config().withSmoothingSigma(0))) : List.of(npad);
-			Detector detector = new Detector(models, trained.preprocessing(), FeatureSource.of(backbone, model, m), 8);
-			Preprocessor preprocessor = new Preprocessor(trained.preprocessing());
-			List<float[]> npadMaps = new ArrayList<>(), patchMaps = new ArrayList<>();
-			List<boolean[]> masks = new ArrayList<>();
-			boolean[] labels = new boolean[test.size()];
-			int size = -1;
-			for (int from = 0; from < test.size(); from += detector.imagesPerBatch()) {
-				List<NamedSlice> slices = new ArrayList<>();
-				for (int i = from; i < Math.min(test.size(), from + detector.imagesPerBatch()); i++)
-					slices.add(ImageFolder.read(test.get(i).image(), test.get(i).image().toString()).get(0));
-				List<List<Detection>> detections = detector.detectAll(slices);
-				for (int i = 0; i < slices.size(); i++) {
-					LabelledImage image = test.get(from + i);
-					Detection n = detections.get(i).get(0);
-					float[] npadMap = n.networkMaps().get(0);
-					npadMaps.add(npadMap);
-					if (bank) {
-						float[] fused = detections.get(i).get(1).networkMaps().get(0), patch = new float[fused.length];
-						for (int p = 0; p < patch.length; p++) patch[p] = npadMap[p] > 0 ? fused[p] * fused[p] / npadMap[p] : 0;
-						patchMaps.add(patch);
-					}
-					size = n.placements().get(0).width();
-					masks.add(image.mask() == null ? new boolean[npadMap.length]
-							: preprocessor.mask(ImageFolder.open(image.mask()).getProcessor(), n.placements().get(0)));
-					labels[from + i] = image.anomalous();
-				}
-				System.out.printf(Locale.ROOT, "%d / %d test images%n", Math.min(test.size(), from + detector.imagesPerBatch()), test.size());
-			}
+			return model.patches() == null ? List.of(npad) : List.of(model.withInference(model.config().withSmoothingSigma(0)), npad);
+		});
+		boolean bank = scored.maps.size() == 2;
+		List<float[]> npadMaps = scored.maps.get(scored.maps.size() - 1);
+		List<float[]> patchMaps = bank ? ScoredMaps.patchMaps(npadMaps, scored.maps.get(0)) : null;
+		try (NDManager m = NDManager.newBaseManager()) {
 			for (String s : a.getOrDefault("sigmas", "0,2,4,6,8").split(",")) {
 				double sigma = Double.parseDouble(s);
-				List<float[]> n = blur(npadMaps, size, sigma, m);
-				List<float[]> maps = bank ? geometricMean(n, blur(patchMaps, size, sigma, m)) : n;
-				report(sigma, maps, maxima(n), masks, labels, size);
+				List<float[]> n = blur(npadMaps, scored.size, sigma, m);
+				List<float[]> maps = bank ? ScoredMaps.weighted(n, blur(patchMaps, scored.size, sigma, m), 0.5) : n;
+				report(sigma, scored, maps, ScoredMaps.maxima(n));
 			}
 		}
 	}
@@ -105,28 +61,11 @@ public final class SmoothingStudy {
 		return out;
 	}
 
-	private static List<float[]> geometricMean(List<float[]> a, List<float[]> b) {
-		List<float[]> out = new ArrayList<>();
-		for (int i = 0; i < a.size(); i++) {
-			float[] x = a.get(i), y = b.get(i), g = new float[x.length];
-			for (int j = 0; j < g.length; j++) g[j] = (float) Math.sqrt(x[j] * y[j]);
-			out.add(g);
-		}
-		return out;
-	}
-
-	private static double[] maxima(List<float[]> maps) {
-		double[] scores = new double[maps.size()];
-		for (int i = 0; i < scores.length; i++) {
-			scores[i] = Double.NEGATIVE_INFINITY;
-			for (float v : maps.get(i)) scores[i] = Math.max(scores[i], v);
-		}
-		return scores;
-	}
-
 	/** The pooled metrics, then the defect pixels against one source of defect-free pixels at a time. */
-	private static void report(double sigma, List<float[]> maps, double[] scores, List<boolean[]> masks, boolean[] labels, int size) {
-		PixelMetrics pixels = PixelMetrics.of(maps, masks, size, size);
+	private static void report(double sigma, ScoredMaps scored, List<float[]> maps, double[] scores) {
+		List<boolean[]> masks = scored.masks;
+		boolean[] labels = scored.labels;
+		int size = scored.size;
 		List<float[]> nominalSide = new ArrayList<>(), defectSide = new ArrayList<>();
 		List<boolean[]> nominalMasks = new ArrayList<>(), defectMasks = new ArrayList<>();
 		for (int i = 0; i < maps.size(); i++) {
@@ -141,9 +80,8 @@ public final class SmoothingStudy {
 			nominalSide.add(marked);
 			nominalMasks.add(filled(marked.length));
 		}
-		System.out.printf(Locale.ROOT, "sigma %4.1f  image AUROC %.2f  pixel AUROC %.2f  PRO %.2f  | against nominal images %.2f,"
-				+ " against defective images' other pixels %.2f%n", sigma, 100 * Roc.of(scores, labels).auroc(), 100 * pixels.roc().auroc(),
-				100 * pixels.pro().integrated(), 100 * Roc.ofPixels(nominalSide, nominalMasks).auroc(),
+		System.out.printf(Locale.ROOT, "sigma %4.1f  %s  | against nominal images %.2f, against defective images' other pixels %.2f%n",
+				sigma, scored.metrics(maps, scores), 100 * Roc.ofPixels(nominalSide, nominalMasks).auroc(),
 				100 * Roc.ofPixels(defectSide, defectMasks).auroc());
 		StringBuilder bands = new StringBuilder("           against defective images' pixels farther than d px from a defect:");
 		for (int d : new int[] {4, 8, 16, 32}) {
