@@ -80,7 +80,7 @@ final class ModelWriter {
 		byte[] header = layout.header();
 		long dataStart = layout.dataStart();
 		long fileLength = layout.fileLength();
-		requireSpace(file, fileLength, Files.getFileStore(file.getParent()).getUsableSpace());
+		requireSpace(file, fileLength, usableSpace(file.getParent()));
 
 		Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName() + "-", ".tmp");
 		try {
@@ -115,6 +115,15 @@ final class ModelWriter {
 		if (usable < needed)
 			throw new ModelFileException(file, String.format(Locale.ROOT, "not enough disk space: the model needs %.2f GB, the disk has %.2f GB free;"
 					+ " free some space or save it elsewhere (storage float16_packed halves the file)", needed / 1e9, usable / 1e9));
+	}
+
+	/** Free bytes where the file goes; unlimited where the file system cannot tell (the write then finds out). */
+	private static long usableSpace(Path dir) {
+		try {
+			return Files.getFileStore(dir).getUsableSpace();
+		} catch (IOException e) {
+			return Long.MAX_VALUE;
+		}
 	}
 
 	/** The arrays in file order; the parts of the model its settings do not use are absent. */

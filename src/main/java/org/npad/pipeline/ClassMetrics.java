@@ -11,8 +11,9 @@ import java.util.stream.IntStream;
 
 /**
  * The metrics of one defect class on its own: its anomalous test images against all nominal test
- * images, as MVTec AD reports per category. Pooled figures hide which defects a model misses, and
- * pooled pixel AUROC is carried by whichever class has the most anomalous pixels.
+ * images, as MVTec AD reports per category. Pooled figures hide which defects a model misses: in
+ * pooled pixel AUROC each class's defect pixels also compete with the unmarked pixels of every other
+ * class's images.
  *
  * @param name            the class as the data set names it
  * @param anomalousImages its anomalous test images

@@ -85,11 +85,11 @@ public final class Evaluation {
 		boolean[] l = new boolean[collected.labels.size()];
 		for (int i = 0; i < l.length; i++) l[i] = collected.labels.get(i);
 		List<Result> results = new ArrayList<>();
+		int[] mapImage = collected.mapImage.stream().mapToInt(Integer::intValue).toArray();
 		for (int m = 0; m < models.size(); m++) {
 			double[] s = collected.scores.get(m).stream().mapToDouble(Double::doubleValue).toArray();
 			Roc roc = Roc.of(s, l);
 			List<float[]> maps = collected.maps.get(m);
-			int[] mapImage = collected.mapImage.stream().mapToInt(Integer::intValue).toArray();
 			results.add(new Result(collected.names, s, l, roc, F1Max.of(roc),
 					PixelMetrics.of(maps, collected.masks, collected.width, collected.height), seconds, times.seconds(),
 					ClassMetrics.of(collected.classes, s, l, maps, collected.masks, mapImage, collected.width, collected.height)));
