@@ -27,13 +27,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * Trains on the nominal training images of a labelled set and evaluates on its test images: the
  * benchmark behind docs/benchmarks.md. Several inference variants (the paper's experiments 1-5,
  * shifting off) are scored from one training, since they share the learned statistics.
  * {@code --save-model FILE} keeps the trained model ({@code --storage float16_packed} to measure what
- * the smaller file costs) and {@code --model FILE} evaluates a kept one without training again.
+ * the smaller file costs) and {@code --model FILE} evaluates a kept one without training again, with
+ * {@code --set} changing only its inference settings (smoothing, maps, image score, shifting).
  */
 public final class Evaluate {
 
@@ -49,8 +51,9 @@ public final class Evaluate {
 		LabelledSet set = LabelledSet.read(data);
 		Path base = Files.isDirectory(data) ? data : data.toAbsolutePath().getParent();
 		String modelFile = a.get("model", null);
-		if (modelFile != null && (a.get("preset", null) != null || !a.settings("set").isEmpty() || !a.settings("pre").isEmpty()))
-			throw new IllegalArgumentException("--model " + modelFile + " brings its own settings: leave out --preset, --set and --pre");
+		if (modelFile != null && (a.get("preset", null) != null || !a.settings("pre").isEmpty()))
+			throw new IllegalArgumentException("--model " + modelFile + " brings its own settings: leave out --preset and --pre"
+					+ " (--set takes its inference settings: " + String.join(", ", new TreeSet<>(NpadConfig.INFERENCE_SETTINGS)) + ")");
 		int batch = a.getInt("batch", 8);
 		ModelFile.Storage storage = ModelFile.Storage.fromFileName(a.get("storage", "float32_packed")); // fails before training
 		String reportDir = a.get("report", null);
@@ -93,7 +96,7 @@ public final class Evaluate {
 					report.put("model_file_bytes", ModelFile.bytes(trained, storage));
 				}
 			}
-			NpadConfig config = trained.model().config();
+			NpadConfig config = modelFile == null ? trained.model().config() : trained.model().config().withInferenceSettings(a.settings("set"));
 			Preprocessing preprocessing = trained.preprocessing();
 			report.put("settings", config.toMap());
 			report.put("preprocessing", preprocessing.toMap());

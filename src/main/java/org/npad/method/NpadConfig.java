@@ -3,6 +3,8 @@ package org.npad.method;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Every setting of the method (method.md), with its default. One record so that the commands, the
@@ -165,6 +167,21 @@ public record NpadConfig(
 	/** Reads a complete set of settings (as {@link #toMap()} writes them); a missing one is an error. */
 	public static NpadConfig fromMap(Map<String, String> settings) {
 		return ConfigSettings.fromMap(settings);
+	}
+
+	/**
+	 * The settings that act only when a model is applied (the q-window, the maps, the image score,
+	 * smoothing, shifting): a trained model can be evaluated with other values of these.
+	 */
+	public static final Set<String> INFERENCE_SETTINGS = Set.of("infer_neighbourhood", "pixel_map", "image_score", "top_k",
+			"smoothing_sigma", "shift", "shift_aggregation");
+
+	/** This configuration with inference settings replaced; a setting that training fixed is refused by name. */
+	public NpadConfig withInferenceSettings(Map<String, String> settings) {
+		for (String name : settings.keySet())
+			require(INFERENCE_SETTINGS.contains(name), "'" + name + "' is fixed by training and stored in the model; a trained model takes only "
+					+ String.join(", ", new TreeSet<>(INFERENCE_SETTINGS)));
+		return with(settings);
 	}
 
 	/**

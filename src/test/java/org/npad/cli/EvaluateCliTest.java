@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -84,6 +86,33 @@ class EvaluateCliTest {
 		JsonObject first = classes.get(0).getAsJsonObject();
 		assertEquals(String.format(java.util.Locale.ROOT, "small,npad,%s,3,%.2f,%.2f,%.2f", first.get("class").getAsString(),
 				first.get("image_auroc").getAsDouble(), first.get("pixel_auroc").getAsDouble(), first.get("pro").getAsDouble()), classRows.get(1));
+	}
+
+	/** A kept model scores as when it was trained; --set changes its inference settings and refuses the learned ones. */
+	@Test
+	void aKeptModelTakesOtherInferenceSettingsOnly(@TempDir Path out) throws Exception {
+		String data = Path.of("sample-data/split.csv").toAbsolutePath().toString();
+		Path model = out.resolve("kept.npad");
+		Evaluate.main(new String[] {"--data", data, "--label", "trained", "--report", out.toString(), "--batch", "4",
+				"--save-model", model.toString(), "--set", "channels=24", "--set", "smoothing_sigma=2", "--pre", "crop=64"});
+		Evaluate.main(new String[] {"--data", data, "--label", "kept", "--report", out.toString(), "--batch", "4", "--model", model.toString()});
+		Evaluate.main(new String[] {"--data", data, "--label", "sharper", "--report", out.toString(), "--batch", "4",
+				"--model", model.toString(), "--set", "smoothing_sigma=0"});
+
+		JsonObject trained = report(out, "trained"), kept = report(out, "kept"), sharper = report(out, "sharper");
+		List<Double> before = metrics(trained.getAsJsonArray("results").get(0)), again = metrics(kept.getAsJsonArray("results").get(0));
+		for (int i = 0; i < 3; i++) assertEquals(before.get(i), again.get(i), 1e-6, "the float32 file keeps the scores");
+		assertEquals("2.0", kept.getAsJsonObject("settings").get("smoothing_sigma").getAsString());
+		assertEquals("0.0", sharper.getAsJsonObject("settings").get("smoothing_sigma").getAsString());
+		assertNotEquals(again.get(1), metrics(sharper.getAsJsonArray("results").get(0)).get(1), "unsmoothed maps rank the pixels otherwise");
+
+		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Evaluate.main(new String[] {"--data", data,
+				"--model", model.toString(), "--set", "channels=8"}));
+		assertTrue(e.getMessage().contains("'channels' is fixed by training") && e.getMessage().contains("smoothing_sigma"), e.getMessage());
+	}
+
+	private static JsonObject report(Path dir, String label) throws Exception {
+		return JsonParser.parseString(Files.readString(dir.resolve(label + ".json"))).getAsJsonObject();
 	}
 
 	private static List<Double> metrics(com.google.gson.JsonElement row) {
