@@ -54,6 +54,7 @@ public final class Evaluate {
 		if (modelFile != null && (a.get("preset", null) != null || !a.settings("pre").isEmpty()))
 			throw new IllegalArgumentException("--model " + modelFile + " brings its own settings: leave out --preset and --pre"
 					+ " (--set takes its inference settings: " + String.join(", ", new TreeSet<>(NpadConfig.INFERENCE_SETTINGS)) + ")");
+		if (modelFile != null) NpadConfig.requireInferenceSettings(a.settings("set").keySet());
 		int batch = a.getInt("batch", 8);
 		ModelFile.Storage storage = ModelFile.Storage.fromFileName(a.get("storage", "float32_packed")); // fails before training
 		String reportDir = a.get("report", null);

@@ -178,10 +178,15 @@ public record NpadConfig(
 
 	/** This configuration with inference settings replaced; a setting that training fixed is refused by name. */
 	public NpadConfig withInferenceSettings(Map<String, String> settings) {
-		for (String name : settings.keySet())
+		requireInferenceSettings(settings.keySet());
+		return with(settings);
+	}
+
+	/** Refuses, by name, a setting that training fixed: callers check before reading a model of gigabytes. */
+	public static void requireInferenceSettings(Set<String> names) {
+		for (String name : names)
 			require(INFERENCE_SETTINGS.contains(name), "'" + name + "' is fixed by training and stored in the model; a trained model takes only "
 					+ String.join(", ", new TreeSet<>(INFERENCE_SETTINGS)));
-		return with(settings);
 	}
 
 	/**

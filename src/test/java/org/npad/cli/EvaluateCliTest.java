@@ -106,8 +106,9 @@ class EvaluateCliTest {
 		assertEquals("0.0", sharper.getAsJsonObject("settings").get("smoothing_sigma").getAsString());
 		assertNotEquals(again.get(1), metrics(sharper.getAsJsonArray("results").get(0)).get(1), "unsmoothed maps rank the pixels otherwise");
 
+		// refused before any model is read: the file named here does not even exist
 		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Evaluate.main(new String[] {"--data", data,
-				"--model", model.toString(), "--set", "channels=8"}));
+				"--model", out.resolve("absent.npad").toString(), "--set", "channels=8"}));
 		assertTrue(e.getMessage().contains("'channels' is fixed by training") && e.getMessage().contains("smoothing_sigma"), e.getMessage());
 	}
 
