@@ -12,8 +12,10 @@ import org.npad.method.NpadConfig;
 import org.npad.method.PixelMapKind;
 import org.npad.method.NpadModel;
 import org.npad.pipeline.ClassMetrics;
+import org.npad.pipeline.CsvField;
 import org.npad.pipeline.Evaluation;
 import org.npad.pipeline.FeatureSource;
+import org.npad.pipeline.ImageOutcomes;
 import org.npad.pipeline.Progress;
 import org.npad.pipeline.Training;
 import org.npad.model.ModelFile;
@@ -67,7 +69,7 @@ public final class Evaluate {
 		report.put("data", data.toString());
 		report.put("test_images", test.size());
 		List<Map<String, Object>> rows = new ArrayList<>();
-		Map<String, List<ClassMetrics>> perClass = new LinkedHashMap<>();
+		Map<String, Evaluation.Result> byVariant = new LinkedHashMap<>();
 		Device device = Devices.parse(a.get("device", Devices.CPU));
 		try (NDManager manager = NDManager.newBaseManager(device);
 				KerasResNet50Backbone backbone = KerasResNet50Backbone.load(device)) {
@@ -134,7 +136,7 @@ public final class Evaluate {
 				row.put("image_f1_max", 100 * r.imageF1().f1());
 				row.put("seconds_per_test_image", oneVariant); // estimated for this variant alone
 				row.put("classes", r.classes().stream().map(Evaluate::classRow).toList());
-				perClass.put(variants.get(i), r.classes());
+				byVariant.put(variants.get(i), r);
 				rows.add(row);
 				System.out.printf(Locale.ROOT, "%-10s image AUROC %.2f  pixel AUROC %.2f  PRO %.2f  pixel F1 %.2f  %.3f s/image%n",
 						variants.get(i), 100 * r.imageAuroc(), 100 * r.pixelAuroc(), 100 * r.pro(), 100 * r.pixels().f1Max().f1(), oneVariant);
@@ -145,7 +147,7 @@ public final class Evaluate {
 		}
 		report.put("peak_memory_mib", PeakMemory.mebibytes());
 		report.put("results", rows);
-		if (reportDir != null) write(Path.of(reportDir), a.get("label", "evaluation"), report, rows, perClass);
+		if (reportDir != null) write(Path.of(reportDir), a.get("label", "evaluation"), report, rows, byVariant);
 	}
 
 	private static Map<String, Object> classRow(ClassMetrics c) {
@@ -188,9 +190,12 @@ public final class Evaluate {
 		return out;
 	}
 
-	/** The report as JSON, its rows as CSV, and the per-class rows as a second CSV where the set has classes. */
+	/**
+	 * The report as JSON, its rows as CSV, each test image's score and call as LABEL-images.csv, and the
+	 * per-class rows as LABEL-classes.csv where the set has classes.
+	 */
 	private static void write(Path dir, String label, Map<String, Object> report, List<Map<String, Object>> rows,
-			Map<String, List<ClassMetrics>> perClass) throws IOException {
+			Map<String, Evaluation.Result> byVariant) throws IOException {
 		Files.createDirectories(dir);
 		String stem = label.isBlank() ? "evaluation" : label;
 		Files.writeString(dir.resolve(stem + ".json"), new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(report));
@@ -200,10 +205,14 @@ public final class Evaluate {
 					r.get("pixel_auroc"), r.get("pro"), r.get("pixel_f1_max"), r.get("image_f1_max"), r.get("seconds_per_test_image"),
 					report.get("train_seconds_per_image"), report.get("peak_memory_mib")));
 		Files.writeString(dir.resolve(stem + ".csv"), csv.toString());
-		if (perClass.values().stream().allMatch(List::isEmpty)) return;
+		StringBuilder images = new StringBuilder("label,variant," + ImageOutcomes.HEADER + "\n");
+		byVariant.forEach((variant, r) -> ImageOutcomes.lines(r).forEach(line -> images.append(stem).append(',').append(variant)
+				.append(',').append(line).append('\n')));
+		Files.writeString(dir.resolve(stem + "-images.csv"), images.toString());
+		if (byVariant.values().stream().allMatch(r -> r.classes().isEmpty())) return;
 		StringBuilder classes = new StringBuilder("label,variant,class,anomalous_images,image_auroc,pixel_auroc,pro\n");
-		perClass.forEach((variant, list) -> list.forEach(c -> classes.append(String.format(Locale.ROOT, "%s,%s,%s,%d,%.2f,%.2f,%.2f%n",
-				stem, variant, c.name(), c.anomalousImages(), 100 * c.imageAuroc(), 100 * c.pixelAuroc(), 100 * c.pro()))));
+		byVariant.forEach((variant, r) -> r.classes().forEach(c -> classes.append(String.format(Locale.ROOT, "%s,%s,%s,%d,%.2f,%.2f,%.2f%n",
+				stem, variant, CsvField.of(c.name()), c.anomalousImages(), 100 * c.imageAuroc(), 100 * c.pixelAuroc(), 100 * c.pro()))));
 		Files.writeString(dir.resolve(stem + "-classes.csv"), classes.toString());
 	}
 }

@@ -1,6 +1,7 @@
 package org.npad.fiji;
 
 import ij.measure.ResultsTable;
+import org.npad.pipeline.CsvField;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -51,12 +52,8 @@ public record DetectionRow(String image, double score, String decision, double t
 		try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
 			w.write(String.join(",", COLUMNS) + "\n");
 			for (DetectionRow r : rows)
-				w.write(quoted(r.image) + "," + r.score + "," + r.decision + "," + r.threshold + "," + r.pixelThreshold + ","
+				w.write(CsvField.of(r.image) + "," + r.score + "," + r.decision + "," + r.threshold + "," + r.pixelThreshold + ","
 						+ r.regions + "," + r.anomalousArea + "," + r.largestRegion + "\n");
 		}
-	}
-
-	private static String quoted(String s) {
-		return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
 	}
 }

@@ -10,6 +10,7 @@ import org.npad.model.TrainedModel;
 import org.npad.pipeline.ClassMetrics;
 import org.npad.pipeline.Evaluation;
 import org.npad.pipeline.FeatureSource;
+import org.npad.pipeline.ImageOutcomes;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Menu;
@@ -21,6 +22,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,7 +30,7 @@ import java.util.List;
  * CSV with image, mask, split, label columns): trains on the set's training images with the settings
  * below, or takes a given model, scores the test images, and reports image AUROC, pixel AUROC, PRO,
  * F1-max and thresholds in the Results table (a row for the whole set, then one per defect class),
- * with the ROC and PRO curves as plots saved as PNG.
+ * with the ROC and PRO curves as plots saved as PNG and each image's score and call in a CSV.
  */
 @Plugin(type = Command.class, label = "N-pad: evaluate on a labelled data set", menu = {
 		@Menu(label = "Plugins"), @Menu(label = "N-pad", weight = 30), @Menu(label = "Evaluate...", weight = 5)})
@@ -36,6 +38,7 @@ public class EvaluateCommand extends TrainingSettingsCommand {
 
 	static final String ROC_PNG = "roc.png";
 	static final String PRO_PNG = "pro.png";
+	static final String IMAGES_CSV = "image-scores.csv";
 	/** The class column of the row for the whole test set. */
 	static final String ALL_CLASSES = "all";
 
@@ -46,10 +49,10 @@ public class EvaluateCommand extends TrainingSettingsCommand {
 			description = "A model to evaluate; leave empty to train one on the set's training images with the settings below")
 	private File model_file;
 
-	@Parameter(label = "Output folder for the plots", style = FileWidget.DIRECTORY_STYLE, persist = false)
+	@Parameter(label = "Output folder for the plots and the image scores", style = FileWidget.DIRECTORY_STYLE, persist = false)
 	private File output_folder;
 
-	@Parameter(label = "Overwrite existing plots", persist = false)
+	@Parameter(label = "Overwrite existing plots and tables", persist = false)
 	private boolean overwrite = false;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "ROC curves")
@@ -66,6 +69,7 @@ public class EvaluateCommand extends TrainingSettingsCommand {
 		Path out = output_folder.toPath();
 		OutputFiles.requireWritable(out.resolve(ROC_PNG), overwrite, "ROC plot");
 		OutputFiles.requireWritable(out.resolve(PRO_PNG), overwrite, "PRO plot");
+		OutputFiles.requireWritable(out.resolve(IMAGES_CSV), overwrite, "table of image scores");
 		Path setPath = dataset.toPath().toAbsolutePath().normalize();
 		if (!Files.exists(setPath)) throw new IllegalArgumentException(setPath + ": no such data set file or folder");
 		LabelledSet set = LabelledSet.read(setPath);
@@ -90,6 +94,9 @@ public class EvaluateCommand extends TrainingSettingsCommand {
 		pro_plot = CurvePlots.pro(result.pixels().pro(), "N-pad PRO " + title);
 		savePng(roc_plot, out.resolve(ROC_PNG));
 		savePng(pro_plot, out.resolve(PRO_PNG));
+		List<String> lines = new ArrayList<>(List.of(ImageOutcomes.HEADER));
+		lines.addAll(ImageOutcomes.lines(result));
+		OutputFiles.writeAtomically(out.resolve(IMAGES_CSV), temp -> Files.write(temp, lines));
 	}
 
 	private Evaluation.Result evaluate(TrainedModel model, Backbone backbone, LabelledSet set, Path base) {

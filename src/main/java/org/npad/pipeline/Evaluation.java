@@ -26,7 +26,10 @@ import java.util.Map;
 public final class Evaluation {
 
 	/**
-	 * @param images       per-image scores, labels and names
+	 * @param names        per test image (slice), its name
+	 * @param imageClasses per test image, its defect class as the set names it
+	 * @param scores       per test image, its image score
+	 * @param labels       per test image, true when defective
 	 * @param imageRoc     ROC over image scores
 	 * @param imageF1      best image F1 and its threshold
 	 * @param pixels       pixel ROC, PRO and F1-max
@@ -34,7 +37,7 @@ public final class Evaluation {
 	 * @param steps    seconds per step over the whole test set (for all variants scored together)
 	 * @param classes  the metrics of each defect class on its own; empty where the set names one class or none
 	 */
-	public record Result(List<String> names, double[] scores, boolean[] labels, Roc imageRoc, F1Max imageF1,
+	public record Result(List<String> names, List<String> imageClasses, double[] scores, boolean[] labels, Roc imageRoc, F1Max imageF1,
 			PixelMetrics pixels, double secondsPerImage, Map<String, Double> steps, List<ClassMetrics> classes) {
 
 		public double imageAuroc() {
@@ -90,7 +93,7 @@ public final class Evaluation {
 			double[] s = collected.scores.get(m).stream().mapToDouble(Double::doubleValue).toArray();
 			Roc roc = Roc.of(s, l);
 			List<float[]> maps = collected.maps.get(m);
-			results.add(new Result(collected.names, s, l, roc, F1Max.of(roc),
+			results.add(new Result(collected.names, collected.classes, s, l, roc, F1Max.of(roc),
 					PixelMetrics.of(maps, collected.masks, collected.width, collected.height), seconds, times.seconds(),
 					ClassMetrics.of(collected.classes, s, l, maps, collected.masks, mapImage, collected.width, collected.height)));
 		}

@@ -69,7 +69,8 @@ class EvaluateCliTest {
 		long file = report.get("model_file_bytes").getAsLong();
 		assertTrue(file > 0 && file < inMemory, "packed triangles: " + file + " vs " + inMemory);
 		try (Stream<Path> files = Files.list(out)) {
-			assertEquals(List.of("small-classes.csv", "small.csv", "small.json"), files.map(f -> f.getFileName().toString()).sorted().toList(),
+			assertEquals(List.of("small-classes.csv", "small-images.csv", "small.csv", "small.json"),
+					files.map(f -> f.getFileName().toString()).sorted().toList(),
 					"only the report: the model size is known without writing the model");
 		}
 		List<String> csv = Files.readAllLines(out.resolve("small.csv"));
@@ -83,6 +84,20 @@ class EvaluateCliTest {
 		List<String> classRows = Files.readAllLines(out.resolve("small-classes.csv"));
 		assertEquals("label,variant,class,anomalous_images,image_auroc,pixel_auroc,pro", classRows.get(0));
 		assertEquals(1 + 5 * 4, classRows.size(), "four classes for each of the five variants");
+		// each image's call at the F1-max threshold gives back the report's image F1-max
+		List<String> imageRows = Files.readAllLines(out.resolve("small-images.csv"));
+		assertEquals("label,variant,image,class,defective,score,called_anomalous", imageRows.get(0));
+		assertEquals(1 + 5 * 20, imageRows.size());
+		int tp = 0, fp = 0, fn = 0;
+		for (String line : imageRows.subList(1, 21)) {
+			String[] f = line.split(",");
+			assertEquals("npad", f[1]);
+			boolean anomalous = f[4].equals("1"), called = f[6].equals("1");
+			if (anomalous && called) tp++;
+			if (!anomalous && called) fp++;
+			if (anomalous && !called) fn++;
+		}
+		assertEquals(rows.get(0).getAsJsonObject().get("image_f1_max").getAsDouble(), 100.0 * 2 * tp / (2 * tp + fp + fn), 1e-9);
 		JsonObject first = classes.get(0).getAsJsonObject();
 		assertEquals(String.format(java.util.Locale.ROOT, "small,npad,%s,3,%.2f,%.2f,%.2f", first.get("class").getAsString(),
 				first.get("image_auroc").getAsDouble(), first.get("pixel_auroc").getAsDouble(), first.get("pro").getAsDouble()), classRows.get(1));

@@ -85,6 +85,15 @@ class EvaluateCommandTest {
 		}
 		assertEquals(List.of("Crack", "Pit", "Scratch", "Stain"), expected.classes().stream().map(ClassMetrics::name).sorted().toList());
 
+		List<String> images = Files.readAllLines(out.resolve(EvaluateCommand.IMAGES_CSV));
+		assertEquals("image,class,defective,score,called_anomalous", images.get(0));
+		assertEquals(21, images.size(), "a line per test image");
+		for (int i = 0; i < 20; i++) {
+			String[] f = images.get(i + 1).split(",");
+			assertEquals(expected.names().get(i), f[0]);
+			assertEquals(expected.labels()[i] ? "1" : "0", f[2]);
+			assertEquals(expected.scores()[i], Double.parseDouble(f[3]), 1e-12);
+		}
 		for (String png : new String[] {EvaluateCommand.ROC_PNG, EvaluateCommand.PRO_PNG}) {
 			ImagePlus plot = FijiTestSupport.open(out.resolve(png));
 			assertTrue(plot.getWidth() > 300 && plot.getHeight() > 200, png + " is a plot");
