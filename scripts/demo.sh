@@ -20,5 +20,5 @@ scripts/npad detect folder=sample-data/images file_filter='test_*.png' recursive
 scripts/npad evaluate --data sample-data/split.csv --preset fast --set covariance=oas --report "$OUT" --label sample-data
 echo
 echo "demo: model, heatmaps (*_heatmap.tif), masks (*_mask.png), ROI sets and npad-results.csv in $OUT/detections;"
-echo "      metrics in $OUT/sample-data.json and .csv, per defect class in $OUT/sample-data-classes.csv"
+echo "      metrics in $OUT/sample-data.json and .csv, per defect class in sample-data-classes.csv, per image in sample-data-images.csv"
 column -s, -t "$OUT/detections/npad-results.csv" | head -25
