@@ -6,10 +6,17 @@ import org.npad.metrics.Pro;
 import org.npad.metrics.Roc;
 
 import java.awt.Color;
+import java.util.Arrays;
 import java.util.Locale;
 
-/** The evaluation's curves as ImageJ plots: the image and pixel ROC together, and the PRO curve. */
+/**
+ * The evaluation's curves as ImageJ plots: the image and pixel ROC together, the PRO curve, and the
+ * image scores of nominal and defective images with the thresholds.
+ */
 final class CurvePlots {
+
+	/** Bins of the score histogram: enough to show the overlap of a few hundred images. */
+	private static final int BINS = 30;
 
 	private CurvePlots() {
 	}
@@ -38,6 +45,43 @@ final class CurvePlots {
 		plot.setColor(Color.BLACK);
 		plot.addLegend(String.format(Locale.ROOT, "integration limit, FPR %.1f\nPRO curve, normalised area %.4f (%d regions)",
 				Pro.STANDARD_MAX_FPR, pro.integrated(), pro.regions()));
+		return plot.getImagePlus();
+	}
+
+	/**
+	 * The image scores of the nominal and the defective test images as two histograms on shared bins,
+	 * with the model's nominal-only threshold and the F1-max threshold: how far apart the two kinds
+	 * are, and where each threshold cuts. A NaN threshold (a model trained without calibration) is left out.
+	 */
+	static ImagePlus scores(double[] scores, boolean[] labels, double modelThreshold, double f1Threshold, String title) {
+		double min = Arrays.stream(scores).min().orElse(0), max = Arrays.stream(scores).max().orElse(1);
+		double width = max > min ? (max - min) / BINS : 1;
+		double[] nominal = new double[BINS], defective = new double[BINS], centres = new double[BINS];
+		int defects = 0;
+		for (int i = 0; i < scores.length; i++) {
+			int bin = Math.min(BINS - 1, (int) ((scores[i] - min) / width));
+			if (labels[i]) defective[bin]++;
+			else nominal[bin]++;
+			if (labels[i]) defects++;
+		}
+		for (int b = 0; b < BINS; b++) centres[b] = min + (b + 0.5) * width;
+		double top = Math.max(Arrays.stream(nominal).max().orElse(1), Arrays.stream(defective).max().orElse(1));
+		Plot plot = new Plot(title, "image score", "test images");
+		plot.setColor(Color.BLUE);
+		plot.addPoints(centres, nominal, Plot.BAR);
+		plot.setColor(Color.RED);
+		plot.addPoints(centres, defective, Plot.BAR);
+		StringBuilder legend = new StringBuilder(String.format(Locale.ROOT, "nominal (%d)%ndefective (%d)%nF1-max threshold %.4g",
+				scores.length - defects, defects, f1Threshold));
+		plot.setColor(Color.DARK_GRAY);
+		plot.addPoints(new double[] {f1Threshold, f1Threshold}, new double[] {0, top}, Plot.LINE);
+		if (!Double.isNaN(modelThreshold)) {
+			plot.setColor(Color.MAGENTA);
+			plot.addPoints(new double[] {modelThreshold, modelThreshold}, new double[] {0, top}, Plot.LINE);
+			legend.append(String.format(Locale.ROOT, "%nmodel's threshold %.4g", modelThreshold));
+		}
+		plot.setColor(Color.BLACK);
+		plot.addLegend(legend.toString());
 		return plot.getImagePlus();
 	}
 }

@@ -30,7 +30,8 @@ import java.util.List;
  * CSV with image, mask, split, label columns): trains on the set's training images with the settings
  * below, or takes a given model, scores the test images, and reports image AUROC, pixel AUROC, PRO,
  * F1-max and thresholds in the Results table (a row for the whole set, then one per defect class),
- * with the ROC and PRO curves as plots saved as PNG and each image's score and call in a CSV.
+ * with the ROC and PRO curves and the image scores (nominal against defective, with the thresholds)
+ * as plots saved as PNG, and each image's score and call in a CSV.
  */
 @Plugin(type = Command.class, label = "N-pad: evaluate on a labelled data set", menu = {
 		@Menu(label = "Plugins"), @Menu(label = "N-pad", weight = 30), @Menu(label = "Evaluate...", weight = 5)})
@@ -38,6 +39,7 @@ public class EvaluateCommand extends TrainingSettingsCommand {
 
 	static final String ROC_PNG = "roc.png";
 	static final String PRO_PNG = "pro.png";
+	static final String SCORES_PNG = "scores.png";
 	static final String IMAGES_CSV = "image-scores.csv";
 	/** The class column of the row for the whole test set. */
 	static final String ALL_CLASSES = "all";
@@ -61,6 +63,9 @@ public class EvaluateCommand extends TrainingSettingsCommand {
 	@Parameter(type = ItemIO.OUTPUT, label = "PRO curve")
 	private ImagePlus pro_plot;
 
+	@Parameter(type = ItemIO.OUTPUT, label = "Image scores")
+	private ImagePlus score_plot;
+
 	@Override
 	protected void execute() throws Exception {
 		if (dataset == null) throw new IllegalArgumentException("the labelled data set is missing");
@@ -69,6 +74,7 @@ public class EvaluateCommand extends TrainingSettingsCommand {
 		Path out = output_folder.toPath();
 		OutputFiles.requireWritable(out.resolve(ROC_PNG), overwrite, "ROC plot");
 		OutputFiles.requireWritable(out.resolve(PRO_PNG), overwrite, "PRO plot");
+		OutputFiles.requireWritable(out.resolve(SCORES_PNG), overwrite, "score plot");
 		OutputFiles.requireWritable(out.resolve(IMAGES_CSV), overwrite, "table of image scores");
 		Path setPath = dataset.toPath().toAbsolutePath().normalize();
 		if (!Files.exists(setPath)) throw new IllegalArgumentException(setPath + ": no such data set file or folder");
@@ -94,6 +100,7 @@ public class EvaluateCommand extends TrainingSettingsCommand {
 		pro_plot = CurvePlots.pro(result.pixels().pro(), "N-pad PRO " + title);
 		savePng(roc_plot, out.resolve(ROC_PNG));
 		savePng(pro_plot, out.resolve(PRO_PNG));
+		savePng(score_plot, out.resolve(SCORES_PNG));
 		List<String> lines = new ArrayList<>(List.of(ImageOutcomes.HEADER));
 		lines.addAll(ImageOutcomes.lines(result));
 		OutputFiles.writeAtomically(out.resolve(IMAGES_CSV), temp -> Files.write(temp, lines));
@@ -105,6 +112,8 @@ public class EvaluateCommand extends TrainingSettingsCommand {
 			FeatureSource features = FeatureSource.of(backbone, model.model(), manager);
 			Evaluation.Result result = Evaluation.run(model.model(), model.preprocessing(), features, batchSize(), set.test(), base, progress());
 			publish(set, model, result);
+			score_plot = CurvePlots.scores(result.scores(), result.labels(), model.thresholds().image(), result.imageF1().threshold(),
+					"N-pad image scores " + set.name());
 			return result;
 		}
 	}

@@ -94,12 +94,13 @@ class EvaluateCommandTest {
 			assertEquals(expected.labels()[i] ? "1" : "0", f[2]);
 			assertEquals(expected.scores()[i], Double.parseDouble(f[3]), 1e-12);
 		}
-		for (String png : new String[] {EvaluateCommand.ROC_PNG, EvaluateCommand.PRO_PNG}) {
+		for (String png : new String[] {EvaluateCommand.ROC_PNG, EvaluateCommand.PRO_PNG, EvaluateCommand.SCORES_PNG}) {
 			ImagePlus plot = FijiTestSupport.open(out.resolve(png));
 			assertTrue(plot.getWidth() > 300 && plot.getHeight() > 200, png + " is a plot");
 		}
 		assertTrue(((ImagePlus) module.getOutput("roc_plot")).getTitle().contains("ROC"));
 		assertTrue(((ImagePlus) module.getOutput("pro_plot")).getTitle().contains("PRO"));
+		assertTrue(((ImagePlus) module.getOutput("score_plot")).getTitle().contains("image scores"));
 
 		String reason = refused(run(context, EvaluateCommand.class, "dataset", SPLIT.toFile(), "model_file", model.toFile(),
 				"output_folder", out.toFile()));
