@@ -1,8 +1,14 @@
 package org.npad.pipeline;
 
+import ai.djl.ndarray.NDManager;
+import org.npad.backbone.Backbone;
+import org.npad.image.NamedSlice;
+import org.npad.method.NpadConfig;
+import org.npad.method.NpadModel;
 import org.npad.metrics.Percentile;
 import org.npad.model.ScoreStatistics;
 import org.npad.model.Thresholds;
+import org.npad.model.TrainedModel;
 
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -30,6 +36,43 @@ public final class Calibration {
 				+ " so expect about 1 in %d nominal images above it (hold out more images for a truer threshold)",
 				n == 1 ? "1 image is" : n + " images are", new DecimalFormat("0.##", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(percentile),
 				n == 1 ? "its score" : "their highest score", n + 1);
+	}
+
+	/** Detects the nominal images in full batches (see {@link Detector#imagesPerBatch()}). */
+	static List<Detection> detect(Detector detector, Iterable<NamedSlice> nominal, Progress progress) {
+		List<Detection> detections = new ArrayList<>();
+		List<NamedSlice> batch = new ArrayList<>();
+		for (NamedSlice slice : nominal) {
+			batch.add(slice);
+			if (batch.size() == detector.imagesPerBatch()) detect(detector, batch, detections, progress);
+		}
+		if (!batch.isEmpty()) detect(detector, batch, detections, progress);
+		return detections;
+	}
+
+	private static void detect(Detector detector, List<NamedSlice> batch, List<Detection> detections, Progress progress) {
+		progress.checkCancelled();
+		for (List<Detection> d : detector.detectAll(batch)) detections.add(d.get(0));
+		batch.clear();
+		progress.report("Calibrating thresholds", detections.size(), -1);
+	}
+
+	/**
+	 * A trained model with other inference settings (shifting, smoothing, the image score) or another
+	 * percentile, and thresholds measured anew on nominal images: the thresholds are only valid for
+	 * the settings they were measured with, and more nominal images than training held out give truer
+	 * ones, without training again. The result shares the given model's arrays: close only one of them.
+	 *
+	 * @param source described in the thresholds, e.g. the folder of the images
+	 */
+	public static TrainedModel recalibrate(TrainedModel trained, NpadConfig config, Iterable<NamedSlice> nominal, Backbone backbone,
+			int batchSize, Progress progress, NDManager manager, String source) {
+		NpadModel model = trained.model().withInference(config);
+		Detector detector = new Detector(model, trained.preprocessing(), FeatureSource.of(backbone, model, manager), batchSize);
+		List<Detection> detections = detect(detector, nominal, progress);
+		if (detections.isEmpty()) throw new IllegalArgumentException("no nominal images to calibrate on in " + source);
+		return new TrainedModel(model, trained.backbone(), trained.preprocessing(),
+				of(detections, config.thresholdPercentile(), source + " (" + detections.size() + " images)"), trained.provenance());
 	}
 
 	public static Thresholds of(List<Detection> nominal, double percentile, String source) {

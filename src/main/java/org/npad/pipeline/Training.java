@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.StreamSupport;
 
 /**
  * Trains a model from nominal images, streaming: a counting pass when the channel rule needs one,
@@ -107,16 +108,13 @@ public final class Training {
 			return new TrainedModel(model, backbone.identity(), preprocessing, Thresholds.none(config.thresholdPercentile()),
 					Provenance.now(names));
 		Detector detector = new Detector(model, preprocessing, kept, batchSize);
-		List<Detection> calibration = new ArrayList<>();
 		boolean useHeldOut = heldOut > 0;
-		int index = 0;
+		Iterable<NamedSlice> chosen = () -> {
+			int[] index = {0};
+			return StreamSupport.stream(images.spliterator(), false).filter(slice -> isHeldOut(index[0]++) == useHeldOut).iterator();
+		};
 		long start = System.nanoTime();
-		List<NamedSlice> batch = new ArrayList<>();
-		for (NamedSlice slice : images) {
-			if (isHeldOut(index++) == useHeldOut) batch.add(slice);
-			if (batch.size() == detector.imagesPerBatch()) calibrate(detector, batch, calibration);
-		}
-		if (!batch.isEmpty()) calibrate(detector, batch, calibration);
+		List<Detection> calibration = Calibration.detect(detector, chosen, progress);
 		times.add("calibration", System.nanoTime() - start);
 		String source = useHeldOut ? "held-out every " + options.calibrationEvery() + "th nominal image (" + calibration.size() + ")"
 				: "the training images themselves (too few images to hold any out: thresholds are optimistic)";
@@ -130,13 +128,6 @@ public final class Training {
 	 */
 	public PhaseTimes times() {
 		return times;
-	}
-
-	private void calibrate(Detector detector, List<NamedSlice> batch, List<Detection> calibration) {
-		progress.checkCancelled();
-		for (List<Detection> detections : detector.detectAll(batch)) calibration.add(detections.get(0));
-		batch.clear();
-		progress.report("Calibrating thresholds", calibration.size(), -1);
 	}
 
 	private int totalChannels() {

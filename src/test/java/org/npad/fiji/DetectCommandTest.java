@@ -10,8 +10,6 @@ import ij.gui.Roi;
 import ij.measure.ResultsTable;
 import ij.process.FloatProcessor;
 import ij.process.ImageProcessor;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.npad.backbone.BackboneIdentity;
@@ -23,7 +21,6 @@ import org.npad.model.TrainedModel;
 import org.npad.pipeline.Detection;
 import org.npad.pipeline.Detector;
 import org.npad.pipeline.FeatureSource;
-import org.scijava.Context;
 import org.scijava.command.CommandModule;
 
 import java.awt.image.IndexColorModel;
@@ -48,25 +45,12 @@ import static org.npad.fiji.FijiTestSupport.succeeded;
  * (heatmap = the detection map, mask = map >= threshold, ROIs = the mask's 8-connected regions,
  * table row = score, decision and areas), the original untouched, and bad inputs refused.
  */
-class DetectCommandTest {
+class DetectCommandTest extends SampleModelTest {
 
-	static Context context;
 	@TempDir
 	static Path dir;
-	static Path model;
 	static final Path PIT = SAMPLES.resolve("images/Pit/test_pit_00.png");
 	static final Path FREE = SAMPLES.resolve("images/Free/test_free_00.png");
-
-	@BeforeAll
-	static void train() throws Exception {
-		context = FijiTestSupport.context();
-		model = FijiTestSupport.sampleModel();
-	}
-
-	@AfterAll
-	static void stop() {
-		context.dispose();
-	}
 
 	/** The pipeline's own detection of a slice with the model file, without any command. */
 	static Detection pipelineDetection(ImageProcessor ip, String name) throws Exception {

@@ -4,14 +4,11 @@ import ij.ImagePlus;
 import ij.gui.Roi;
 import ij.io.RoiDecoder;
 import ij.measure.ResultsTable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.npad.metrics.ConnectedComponents;
 import org.npad.model.ModelFile;
 import org.npad.pipeline.Detection;
-import org.scijava.Context;
 import org.scijava.app.event.StatusEvent;
 import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
@@ -40,21 +37,8 @@ import static org.npad.fiji.FijiTestSupport.run;
 import static org.npad.fiji.FijiTestSupport.succeeded;
 
 /** Detect Folder, headless: the files it writes, the CSV, and its refusal to overwrite. */
-class DetectFolderCommandTest {
+class DetectFolderCommandTest extends SampleModelTest {
 
-	static Context context;
-	static Path model;
-
-	@BeforeAll
-	static void start() throws Exception {
-		context = FijiTestSupport.context();
-		model = FijiTestSupport.sampleModel();
-	}
-
-	@AfterAll
-	static void stop() {
-		context.dispose();
-	}
 
 	/** Three sample images, one of them in a sub-folder. */
 	static Path images(Path dir) throws Exception {

@@ -4,8 +4,6 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.npad.dataset.LabelledSet;
@@ -15,7 +13,6 @@ import org.npad.pipeline.ClassMetrics;
 import org.npad.pipeline.Evaluation;
 import org.npad.pipeline.FeatureSource;
 import org.npad.pipeline.Progress;
-import org.scijava.Context;
 import org.scijava.command.CommandModule;
 
 import java.nio.file.Files;
@@ -31,22 +28,9 @@ import static org.npad.fiji.FijiTestSupport.run;
 import static org.npad.fiji.FijiTestSupport.succeeded;
 
 /** Evaluate on the sample data's split.csv: the table against the evaluation computed on its own, the plots, training on the set. */
-class EvaluateCommandTest {
+class EvaluateCommandTest extends SampleModelTest {
 
 	static final Path SPLIT = SAMPLES.resolve("split.csv");
-	static Context context;
-	static Path model;
-
-	@BeforeAll
-	static void start() throws Exception {
-		context = FijiTestSupport.context();
-		model = FijiTestSupport.sampleModel();
-	}
-
-	@AfterAll
-	static void stop() {
-		context.dispose();
-	}
 
 	@Test
 	void reportsTheMetricsOfTheGivenModelAndSavesTheCurves(@TempDir Path out) throws Exception {

@@ -1,0 +1,83 @@
+package org.npad.fiji;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.npad.image.ImageFolder;
+import org.npad.image.NamedSlice;
+import org.npad.metrics.Percentile;
+import org.npad.model.ModelFile;
+import org.npad.model.ModelInfo;
+import org.npad.model.TrainedModel;
+import org.npad.pipeline.Detection;
+import org.npad.pipeline.Detector;
+import org.npad.pipeline.FeatureSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.npad.fiji.FijiTestSupport.NOMINAL;
+import static org.npad.fiji.FijiTestSupport.refused;
+import static org.npad.fiji.FijiTestSupport.run;
+import static org.npad.fiji.FijiTestSupport.succeeded;
+
+/**
+ * Calibrating the sample model on the 8 nominal test images with another smoothing and percentile:
+ * the thresholds against the percentiles of the same images detected on their own with those
+ * settings; the statistics and the training record untouched; learned settings refused.
+ */
+class CalibrateCommandTest extends SampleModelTest {
+
+
+	@Test
+	void measuresTheThresholdsWithTheNewSettingsOnTheGivenImages(@TempDir Path out) throws Exception {
+		Path calibrated = out.resolve("calibrated.npad");
+		succeeded(run(context, CalibrateCommand.class, "model_file", model.toFile(), "folder", NOMINAL.toFile(), "file_filter", "test_*.png",
+				"threshold_percentile", 90.0, "advanced", "smoothing_sigma=3", "output_model_file", calibrated.toFile()));
+
+		ModelInfo before = ModelFile.readHeader(model), after = ModelFile.readHeader(calibrated);
+		assertEquals("3.0", after.config().toMap().get("smoothing_sigma"));
+		assertEquals(90.0, after.thresholds().percentile());
+		assertEquals(8, after.thresholds().nominalImageScores().count(), "the 8 nominal test images");
+		assertTrue(after.thresholds().calibration().contains(NOMINAL.toString()), after.thresholds().calibration());
+		assertEquals(before.provenance(), after.provenance(), "still the model trained on the training images");
+		assertEquals(before.config().withSmoothingSigma(3).withThresholdPercentile(90), after.config());
+
+		List<NamedSlice> images = new ArrayList<>();
+		new ImageFolder(NOMINAL, "test_*.png", false).slices().forEach(images::add);
+		try (NDManager m = NDManager.newBaseManager(); TrainedModel trained = ModelFile.read(model, m)) {
+			var settings = trained.model().withInference(after.config());
+			Detector detector = new Detector(settings, trained.preprocessing(), FeatureSource.of(BackboneCache.get(Device.cpu()), settings, m), 1);
+			double[] scores = new double[images.size()];
+			List<float[]> maps = new ArrayList<>();
+			for (int i = 0; i < scores.length; i++) {
+				Detection d = detector.detect(images.get(i));
+				scores[i] = d.score();
+				maps.addAll(d.networkMaps());
+			}
+			assertEquals(Percentile.of(scores, 90), after.thresholds().image(), 1e-4 * Math.abs(after.thresholds().image()));
+			assertEquals(Percentile.ofPixels(maps, 90), after.thresholds().pixel(), 1e-4 * Math.abs(after.thresholds().pixel()));
+		}
+	}
+
+	@Test
+	void refusesWhatTrainingFixedAndWritesNothing(@TempDir Path out) throws Exception {
+		Path calibrated = out.resolve("calibrated.npad");
+		String channels = refused(run(context, CalibrateCommand.class, "model_file", model.toFile(), "folder", NOMINAL.toFile(),
+				"advanced", "channels=8", "output_model_file", calibrated.toFile()));
+		assertTrue(channels.contains("'channels' is fixed by training"), channels);
+		String crop = refused(run(context, CalibrateCommand.class, "model_file", model.toFile(), "folder", NOMINAL.toFile(),
+				"advanced", "crop=64", "output_model_file", calibrated.toFile()));
+		assertTrue(crop.contains("'crop' is fixed by training"), crop);
+		String existing = refused(run(context, CalibrateCommand.class, "model_file", model.toFile(), "folder", NOMINAL.toFile(),
+				"output_model_file", model.toFile()));
+		assertTrue(existing.contains("already exists"), existing);
+		assertFalse(Files.exists(calibrated));
+	}
+}
