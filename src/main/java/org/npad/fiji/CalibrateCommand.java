@@ -21,14 +21,14 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Plugins > N-pad > Calibrate...: measures a model's thresholds anew on a folder of nominal images,
+ * Plugins > N-pad > Calibrate Thresholds...: measures a model's thresholds anew on a folder of nominal images,
  * optionally with other inference settings (shifting, smoothing, the image score) or percentile, and
  * writes the model with them; the statistics are not learned again. Thresholds are valid only for the
  * settings they were measured with, and training holds out few images (every 10th), so this is how a
  * kept model gets truer thresholds from more nominal images, or shifting, without training again.
  */
 @Plugin(type = Command.class, label = "N-pad: calibrate a model's thresholds on nominal images", menu = {
-		@Menu(label = "Plugins"), @Menu(label = "N-pad", weight = 30), @Menu(label = "Calibrate...", weight = 2.5)})
+		@Menu(label = "Plugins"), @Menu(label = "N-pad", weight = 30), @Menu(label = "Calibrate Thresholds...", weight = 2.5)})
 public class CalibrateCommand extends NpadCommand {
 
 	@Parameter(label = "Model file", style = FileWidget.OPEN_STYLE, persist = false)
