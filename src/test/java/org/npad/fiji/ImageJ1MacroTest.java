@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Real ImageJ 1, with windows, on a virtual display (Xvfb): the N-pad commands come from the jar's
- * plugins.config, the recorded macro lines of Train and Detect run, the Results table and the ROI
+ * plugins.config, the recorded macro lines of Train, Calibrate Thresholds and Detect run, the Results table and the ROI
  * Manager are checked, scripts/npad-batch.ijm runs over a folder, and a screenshot of the heatmap
  * overlay is saved to target/. {@code mvn test -Dtest=ImageJ1MacroTest -Dnpad.docs.update=true}
  * copies it to the documentation (docs/images/heatmap-overlay.png); a plain test run leaves the
@@ -51,6 +51,8 @@ class ImageJ1MacroTest {
 				"run(\"Train...\", \"folder=[" + FijiTestSupport.NOMINAL + "] file_filter=train_*.png recursive=false model_file=[" + model
 						+ "] overwrite=false preset=accurate channels=48 channel_rule=random gamma=0 shift=0 geometry=full_resize resize=256 crop=96"
 						+ " intensity_mapping=type_range tile_overlap=32 advanced=[smoothing_sigma=2] batch_size=4 calibration_every=10 device=cpu\");",
+				"run(\"Calibrate Thresholds...\", \"model_file=[" + model + "] folder=[" + FijiTestSupport.NOMINAL + "] file_filter=test_*.png"
+						+ " advanced=[shift=2] output_model_file=[" + out.resolve("shift2.npad") + "]\");",
 				"open(\"" + pit + "\");",
 				"run(\"Detect...\", \"model_file=[" + model + "] image_threshold=0 pixel_threshold=0 create_heatmap=true create_mask=true"
 						+ " show_overlay=true add_rois=true batch_size=8 device=cpu\");",
@@ -88,6 +90,9 @@ class ImageJ1MacroTest {
 		assertEquals(3, Integer.parseInt(state[1]), "the original, its heatmap and its mask are open");
 		assertEquals("test_pit_00_mask", state[2], "the mask, shown last, is the current image");
 		assertEquals(18, org.npad.model.ModelFile.readHeader(model).provenance().trainingImages().size());
+		var calibrated = org.npad.model.ModelFile.readHeader(out.resolve("shift2.npad"));
+		assertEquals("2", calibrated.config().toMap().get("shift"), "Calibrate Thresholds with shifting, as the docs' macro line");
+		assertEquals(8, calibrated.thresholds().nominalImageScores().count(), "the 8 nominal test images");
 
 		for (String stem : new String[] {"test_pit_00", "test_pit_01", "test_pit_02"}) {
 			assertTrue(Files.size(out.resolve("batch/" + stem + "_heatmap.tif")) > 0, stem);
