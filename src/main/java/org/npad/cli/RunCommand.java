@@ -1,5 +1,6 @@
 package org.npad.cli;
 
+import org.npad.fiji.CalibrateCommand;
 import org.npad.fiji.DetectFolderCommand;
 import org.npad.fiji.ModelInfoCommand;
 import org.npad.fiji.TrainCommand;
@@ -22,6 +23,7 @@ public final class RunCommand {
 
 	private static final Map<String, Class<? extends Command>> COMMANDS = Map.of(
 			"train", TrainCommand.class,
+			"calibrate", CalibrateCommand.class,
 			"detect", DetectFolderCommand.class,
 			"info", ModelInfoCommand.class);
 

@@ -17,6 +17,7 @@ import java.nio.ByteOrder;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
@@ -40,8 +41,17 @@ final class ModelReader {
 	}
 
 	ModelInfo readHeader() throws IOException {
-		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+		try (FileChannel channel = open()) {
 			return header(channel);
+		}
+	}
+
+	/** A missing file is named as such: NoSuchFileException's message is the bare path. */
+	private FileChannel open() throws IOException {
+		try {
+			return FileChannel.open(file, StandardOpenOption.READ);
+		} catch (NoSuchFileException e) {
+			throw new ModelFileException(file, "no such model file", e);
 		}
 	}
 
@@ -55,7 +65,7 @@ final class ModelReader {
 	}
 
 	private TrainedModel load(NDManager manager, BackboneIdentity backbone) throws IOException {
-		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+		try (FileChannel channel = open();
 				NDManager loading = manager.newSubManager()) {
 			ModelInfo info = header(channel);
 			if (backbone != null) {

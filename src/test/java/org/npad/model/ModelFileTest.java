@@ -271,6 +271,15 @@ class ModelFileTest {
 	}
 
 	@Test
+	void aMissingFileIsNamedAsSuch() {
+		Path missing = dir.resolve("absent.npad");
+		for (var read : List.<org.junit.jupiter.api.function.Executable>of(() -> ModelFile.readHeader(missing), () -> ModelFile.read(missing, manager))) {
+			ModelFileException e = assertThrows(ModelFileException.class, read);
+			assertEquals(missing.toAbsolutePath() + ": no such model file", e.getMessage());
+		}
+	}
+
+	@Test
 	void foreignFilesAreNotModels() throws IOException {
 		byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 1, 0, 0, 0, 1, 0, 8, 2, 0, 0, 0};
 		byte[][] foreign = {png, "N-pad settings: d = 550\n".getBytes(StandardCharsets.UTF_8), new byte[0], "NPA!".getBytes(StandardCharsets.US_ASCII)};
