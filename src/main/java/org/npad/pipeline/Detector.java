@@ -1,7 +1,6 @@
 package org.npad.pipeline;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDScope;
 import org.npad.image.NamedSlice;
 import org.npad.image.NetworkInput;
 import org.npad.image.Placement;
@@ -33,7 +32,7 @@ public final class Detector {
 	private final Preprocessor preprocessor;
 	private final FeatureSource features;
 	private final Shifts shifts;
-	private int batchSize; // halved for good when a batch runs out of memory, as StarDist retries with more tiles
+	private final HalvingBatches batches;
 	private final List<NpadScorer> scorers = new ArrayList<>();
 	private final PhaseTimes times = new PhaseTimes();
 
@@ -42,7 +41,6 @@ public final class Detector {
 	}
 
 	public Detector(List<NpadModel> models, Preprocessing preprocessing, FeatureSource features, int batchSize) {
-		if (batchSize < 1) throw new IllegalArgumentException("batch_size must be at least 1, got " + batchSize);
 		NpadModel first = models.get(0);
 		for (NpadModel m : models)
 			if (m.config().shift() != first.config().shift() || !Arrays.equals(m.channels(), first.channels()))
@@ -51,7 +49,7 @@ public final class Detector {
 		this.preprocessor = new Preprocessor(preprocessing);
 		this.features = features;
 		this.shifts = new Shifts(first.config().shift());
-		this.batchSize = batchSize;
+		this.batches = new HalvingBatches(batchSize);
 	}
 
 	public Detection detect(NamedSlice slice) {
@@ -64,7 +62,7 @@ public final class Detector {
 	 * costs several times more than scoring them together.
 	 */
 	public int imagesPerBatch() {
-		return Math.max(1, batchSize / shifts.count());
+		return Math.max(1, batches.size() / shifts.count());
 	}
 
 	/** For each slice, one detection per model in the order the models were given. */
@@ -93,24 +91,15 @@ public final class Detector {
 		float[][] scores = new float[models.size()][copies.size()];
 		List<List<float[]>> maps = new ArrayList<>();
 		for (int m = 0; m < models.size(); m++) maps.add(new ArrayList<>(copies.size()));
-		for (int from = 0; from < copies.size(); ) {
-			int to = Math.min(copies.size(), from + batchSize);
-			List<ScoredBatch> scored;
-			try {
-				scored = score(copies.subList(from, to), w, h);
-			} catch (RuntimeException | OutOfMemoryError e) {
-				if (to - from == 1 || !MemoryFailure.is(e)) throw e;
-				batchSize = (to - from) / 2;
-				continue;
-			}
+		int width = w, height = h;
+		batches.forEach(copies, batch -> score(batch, width, height), (from, scored) -> {
 			for (int m = 0; m < models.size(); m++) {
 				for (int i = 0; i < scored.get(m).size(); i++) {
 					scores[m][from + i] = scored.get(m).imageScores()[i];
 					maps.get(m).add(scored.get(m).map(i));
 				}
 			}
-			from = to;
-		}
+		});
 
 		start = System.nanoTime();
 		List<List<Detection>> detections = new ArrayList<>();
@@ -128,17 +117,15 @@ public final class Detector {
 		return detections;
 	}
 
-	/** One batch through the backbone and every model; nothing is kept if any of it fails. */
+	/** One batch through the backbone and every model (in the batch's NDScope: nothing is kept if it fails). */
 	private List<ScoredBatch> score(List<float[]> batch, int width, int height) {
-		try (NDScope scope = new NDScope()) {
-			FeatureMaps f = times.time(Steps.BACKBONE, () -> features.features(batch, width, height));
-			List<ScoredBatch> scored = new ArrayList<>();
-			for (int m = 0; m < models.size(); m++) {
-				NpadScorer scorer = scorer(m, width, height);
-				scored.add(times.time(Steps.SCORING, () -> scorer.score(f)));
-			}
-			return scored;
+		FeatureMaps f = times.time(Steps.BACKBONE, () -> features.features(batch, width, height));
+		List<ScoredBatch> scored = new ArrayList<>();
+		for (int m = 0; m < models.size(); m++) {
+			NpadScorer scorer = scorer(m, width, height);
+			scored.add(times.time(Steps.SCORING, () -> scorer.score(f)));
 		}
+		return scored;
 	}
 
 	/** Seconds per step of all detections so far: preprocessing, backbone, scoring, maps back to the image. */

@@ -1,7 +1,6 @@
 package org.npad.pipeline;
 
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
 import org.npad.backbone.Backbone;
 import org.npad.image.NamedSlice;
 import org.npad.image.NetworkInput;
@@ -59,7 +58,7 @@ public final class Training {
 	private final NDManager manager;
 	private final PhaseTimes times = new PhaseTimes();
 	private int heldOut;
-	private int batchSize; // halved for good when the backbone runs out of memory, as detection does
+	private HalvingBatches batches; // the backbone's batches, halved for good where they run out of memory
 
 	public Training(Preprocessing preprocessing, NpadConfig config, Backbone backbone, Options options, Progress progress, NDManager manager) {
 		this.preprocessing = preprocessing;
@@ -73,7 +72,7 @@ public final class Training {
 	/** @param images re-iterable; each pass reads them again */
 	public TrainedModel run(Iterable<NamedSlice> images) {
 		Preprocessor preprocessor = new Preprocessor(preprocessing);
-		batchSize = options.batchSize();
+		batches = new HalvingBatches(options.batchSize());
 		int[] channels;
 		if (ChannelSelection.needsCounts(config.channelRule())) {
 			FeatureSource all = new FeatureSource(backbone, null, manager);
@@ -107,7 +106,7 @@ public final class Training {
 		if (options.calibrationEvery() == 0)
 			return new TrainedModel(model, backbone.identity(), preprocessing, Thresholds.none(config.thresholdPercentile()),
 					Provenance.now(names));
-		Detector detector = new Detector(model, preprocessing, kept, batchSize);
+		Detector detector = new Detector(model, preprocessing, kept, batches.size());
 		boolean useHeldOut = heldOut > 0;
 		Iterable<NamedSlice> chosen = () -> {
 			int[] index = {0};
@@ -161,7 +160,7 @@ public final class Training {
 				size[0] = input.width();
 				size[1] = input.height();
 				batch.add(input.pixels());
-				if (batch.size() >= batchSize) flush(batch, size, source, consumer);
+				if (batch.size() >= batches.size()) flush(batch, size, source, consumer);
 			}
 			progress.report(stage, names.size(), -1);
 		}
@@ -170,26 +169,13 @@ public final class Training {
 	}
 
 	/**
-	 * Feeds a batch's features to the consumer; the batch is emptied. Where the backbone runs out of
-	 * memory the batch is split and the smaller size kept. Only the backbone is retried: a consumer
-	 * that failed may have added part of the batch to its statistics already.
+	 * Feeds a batch's features to the consumer; the batch is emptied. Only the backbone is retried
+	 * where it runs out of memory ({@link HalvingBatches}): a consumer that failed may have added part
+	 * of the batch to its statistics already.
 	 */
 	private void flush(List<float[]> batch, int[] size, FeatureSource source, Consumer<FeatureMaps> consumer) {
-		for (int from = 0; from < batch.size(); ) {
-			List<float[]> part = batch.subList(from, Math.min(batch.size(), from + batchSize));
-			try (NDScope scope = new NDScope()) {
-				FeatureMaps features;
-				try {
-					features = times.time(Steps.BACKBONE, () -> source.features(part, size[0], size[1]));
-				} catch (RuntimeException | OutOfMemoryError e) {
-					if (part.size() == 1 || !MemoryFailure.is(e)) throw e;
-					batchSize = part.size() / 2;
-					continue;
-				}
-				consumer.accept(features);
-			}
-			from += part.size();
-		}
+		batches.forEach(batch, part -> times.time(Steps.BACKBONE, () -> source.features(part, size[0], size[1])),
+				(from, features) -> consumer.accept(features));
 		batch.clear();
 	}
 }
