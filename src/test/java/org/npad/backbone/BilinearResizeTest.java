@@ -1,30 +1,14 @@
 package org.npad.backbone;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class BilinearResizeTest {
-
-	private NDManager manager;
-
-	@BeforeEach
-	void open() {
-		manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
-	}
-
-	@AfterEach
-	void close() {
-		manager.close();
-	}
+class BilinearResizeTest extends CpuTensorTest {
 
 	@Test
 	void twoByTwoToFourByFourByHand() {

@@ -1,31 +1,15 @@
 package org.npad.backbone;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-class FeatureExtractorTest {
-
-	private NDManager manager;
-
-	@BeforeEach
-	void open() {
-		manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
-	}
-
-	@AfterEach
-	void close() {
-		manager.close();
-	}
+class FeatureExtractorTest extends CpuTensorTest {
 
 	/**
 	 * Taps of ceil(H/s) x ceil(W/s) for s = 4, 8, 16. Channel c of tap t holds a value that only

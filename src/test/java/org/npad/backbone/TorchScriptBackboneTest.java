@@ -3,10 +3,7 @@ package org.npad.backbone;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.npad.compute.TorchScriptArchive;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The loader against TorchScript modules written in the test (no Python): average pooling by 4, 8
  * and 16 stands in for a network, so every tap value is known by hand.
  */
-class TorchScriptBackboneTest {
+class TorchScriptBackboneTest extends CpuTensorTest {
 
 	private static final String POOLS = ""
 			+ "    a = torch.avg_pool2d(x, [4, 4], [4, 4], [0, 0], True)\n"
@@ -37,17 +34,6 @@ class TorchScriptBackboneTest {
 
 	@TempDir
 	Path dir;
-	private NDManager manager;
-
-	@BeforeEach
-	void open() {
-		manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
-	}
-
-	@AfterEach
-	void close() {
-		manager.close();
-	}
 
 	private Path tupleModule() throws IOException {
 		Path file = dir.resolve("pools.pt");
