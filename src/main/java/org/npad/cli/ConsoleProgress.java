@@ -2,7 +2,7 @@ package org.npad.cli;
 
 import org.npad.pipeline.Progress;
 
-/** Progress on standard error, at most one line every two seconds per stage. */
+/** Progress and warnings on standard error, progress at most one line every two seconds per stage. */
 final class ConsoleProgress implements Progress {
 
 	private String stage = "";
@@ -15,6 +15,11 @@ final class ConsoleProgress implements Progress {
 		this.stage = stage;
 		last = now;
 		System.err.println(stage + ": " + done + (total > 0 ? " / " + total : ""));
+	}
+
+	@Override
+	public void warn(String message) {
+		System.err.println("warning: " + message);
 	}
 
 	@Override

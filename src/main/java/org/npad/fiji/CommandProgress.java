@@ -4,6 +4,7 @@ import ij.IJ;
 import org.npad.pipeline.Progress;
 import org.scijava.Cancelable;
 import org.scijava.app.StatusService;
+import org.scijava.log.LogService;
 
 /**
  * The pipeline's progress shown in Fiji's status bar, and the user's wish to stop passed back to
@@ -12,10 +13,12 @@ import org.scijava.app.StatusService;
 final class CommandProgress implements Progress {
 
 	private final StatusService status;
+	private final LogService log;
 	private final Cancelable command;
 
-	CommandProgress(StatusService status, Cancelable command) {
+	CommandProgress(StatusService status, LogService log, Cancelable command) {
 		this.status = status;
+		this.log = log;
 		this.command = command;
 	}
 
@@ -24,6 +27,12 @@ final class CommandProgress implements Progress {
 		if (status == null) return;
 		if (total > 0) status.showStatus((int) Math.min(done, Integer.MAX_VALUE), (int) Math.min(total, Integer.MAX_VALUE), stage);
 		else status.showStatus(stage + " (" + done + ")");
+	}
+
+	/** To the log, which Fiji shows in its Console and a headless run on standard error. */
+	@Override
+	public void warn(String message) {
+		if (log != null) log.warn("N-pad: " + message);
 	}
 
 	@Override

@@ -52,9 +52,9 @@ abstract class NpadCommand extends ContextCommand {
 		cancel(reason);
 	}
 
-	/** Progress to the status bar; stops at the next batch when the command is cancelled or Esc is pressed. */
+	/** Progress to the status bar, warnings to the log; stops at the next batch when the command is cancelled or Esc is pressed. */
 	protected Progress progress() {
-		return new CommandProgress(status, this);
+		return new CommandProgress(status, log, this);
 	}
 
 	private static boolean isUserError(Throwable e) {

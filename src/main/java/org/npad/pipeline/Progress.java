@@ -25,6 +25,13 @@ public interface Progress {
 
 	boolean isCancelled();
 
+	/**
+	 * Something the user should know that does not stop the work (e.g. inputs too dark to learn
+	 * well from). Dropped by default, for callers that show nothing.
+	 */
+	default void warn(String message) {
+	}
+
 	/** Throws if the user cancelled, or the thread was interrupted. */
 	default void checkCancelled() {
 		if (isCancelled() || Thread.currentThread().isInterrupted()) throw new CancellationException("cancelled by the user");

@@ -2,6 +2,7 @@ package org.npad.pipeline;
 
 import ai.djl.ndarray.NDManager;
 import org.npad.backbone.Backbone;
+import org.npad.image.InputBrightness;
 import org.npad.image.NamedSlice;
 import org.npad.image.NetworkInput;
 import org.npad.image.Preprocessing;
@@ -59,6 +60,7 @@ public final class Training {
 	private final PhaseTimes times = new PhaseTimes();
 	private int heldOut;
 	private HalvingBatches batches; // the backbone's batches, halved for good where they run out of memory
+	private InputBrightness brightness; // of the inputs of the last run
 
 	public Training(Preprocessing preprocessing, NpadConfig config, Backbone backbone, Options options, Progress progress, NDManager manager) {
 		this.preprocessing = preprocessing;
@@ -73,6 +75,7 @@ public final class Training {
 	public TrainedModel run(Iterable<NamedSlice> images) {
 		Preprocessor preprocessor = new Preprocessor(preprocessing);
 		batches = new HalvingBatches(options.batchSize());
+		brightness = new InputBrightness();
 		int[] channels;
 		if (ChannelSelection.needsCounts(config.channelRule())) {
 			FeatureSource all = new FeatureSource(backbone, null, manager);
@@ -92,10 +95,11 @@ public final class Training {
 				trainer[0] = new NpadTrainer(config, channels, (int) features.kept().getShape().get(2), (int) features.kept().getShape().get(3), manager);
 			trainer[0].add(features);
 		});
+		brightness.warning(preprocessing).ifPresent(progress::warn); // before the estimation's minutes
 		if (trainer[0] == null || trainer[0].count() < 2)
 			throw new IllegalArgumentException("N-pad needs at least 2 nominal images (or tiles) to learn from, got "
 					+ names.size() + (names.isEmpty() ? "" : ": " + names)
-					+ (options.calibrationEvery() > 0 ? " (every " + options.calibrationEvery() + "th image is held out for calibration)" : ""));
+					+ (options.calibrationEvery() > 0 ? " (every " + ordinal(options.calibrationEvery()) + " image is held out for calibration)" : ""));
 		NpadModel model = trainer[0].finish(manager, step -> {
 			progress.checkCancelled();
 			progress.report(ESTIMATING + " (" + step + ")", 0, 1);
@@ -115,7 +119,7 @@ public final class Training {
 		long start = System.nanoTime();
 		List<Detection> calibration = Calibration.detect(detector, chosen, progress);
 		times.add("calibration", System.nanoTime() - start);
-		String source = useHeldOut ? "held-out every " + options.calibrationEvery() + "th nominal image (" + calibration.size() + ")"
+		String source = useHeldOut ? "held-out every " + ordinal(options.calibrationEvery()) + " nominal image (" + calibration.size() + ")"
 				: "the training images themselves (too few images to hold any out: thresholds are optimistic)";
 		return new TrainedModel(model, backbone.identity(), preprocessing,
 				Calibration.of(calibration, config.thresholdPercentile(), source), Provenance.now(names));
@@ -133,6 +137,13 @@ public final class Training {
 		int total = 0;
 		for (int c : backbone.tapChannels()) total += c;
 		return total;
+	}
+
+	/** 2nd, 3rd, 10th, 11th, 21st: the held-out share is spelled into messages and model files. */
+	static String ordinal(int k) {
+		int lastTwo = k % 100, last = k % 10;
+		String suffix = lastTwo >= 11 && lastTwo <= 13 ? "th" : last == 1 ? "st" : last == 2 ? "nd" : last == 3 ? "rd" : "th";
+		return k + suffix;
 	}
 
 	private boolean isHeldOut(int index) {
@@ -159,6 +170,7 @@ public final class Training {
 			for (NetworkInput input : times.time(Steps.READING, () -> preprocessor.inputs(slice.processor()))) {
 				size[0] = input.width();
 				size[1] = input.height();
+				brightness.add(input.pixels());
 				batch.add(input.pixels());
 				if (batch.size() >= batches.size()) flush(batch, size, source, consumer);
 			}

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ij.ImagePlus;
 import ij.ImageStack;
 import ij.process.ByteProcessor;
+import ij.process.ImageProcessor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,10 +22,14 @@ import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
 import org.scijava.event.EventHandler;
 import org.scijava.event.EventService;
+import org.scijava.log.LogLevel;
+import org.scijava.log.LogListener;
+import org.scijava.log.LogService;
 import org.scijava.module.ModuleService;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
@@ -144,6 +149,32 @@ class TrainCommandTest {
 		succeeded(run(context, TrainOnImageCommand.class, "image", new ImagePlus("surfaces", stack), "model_file", model.toFile(),
 				"advanced", SMALL, "calibration_every", 3));
 		assertEquals(List.of("surfaces#1", "surfaces#2", "surfaces#4", "surfaces#5"), ModelFile.readHeader(model).provenance().trainingImages());
+	}
+
+	/** A warning that does not stop training reaches Fiji's log (its Console), where a user sees it. */
+	@Test
+	void darkSixteenBitImagesAreWarnedAboutInTheLog(@TempDir Path dir) throws Exception {
+		ImageStack stack = null;
+		for (int i = 0; i < 3; i++) {
+			ImageProcessor ip = FijiTestSupport.open(NOMINAL.resolve(String.format("train_free_%02d.png", i))).getProcessor().convertToShort(false);
+			ip.multiply(16); // a 12-bit camera's range
+			if (stack == null) stack = new ImageStack(ip.getWidth(), ip.getHeight());
+			stack.addSlice(ip);
+		}
+		List<String> warnings = new ArrayList<>();
+		LogListener listener = message -> {
+			if (message.level() == LogLevel.WARN) warnings.add(message.text());
+		};
+		LogService log = context.getService(LogService.class);
+		log.addLogListener(listener);
+		try {
+			succeeded(run(context, TrainOnImageCommand.class, "image", new ImagePlus("twelve-bit", stack), "model_file",
+					dir.resolve("dark.npad").toFile(), "advanced", SMALL, "calibration_every", 0));
+		} finally {
+			log.removeLogListener(listener);
+		}
+		assertEquals(1, warnings.size(), warnings.toString());
+		assertTrue(warnings.get(0).startsWith("N-pad: the brightest training image") && warnings.get(0).contains("type_range"), warnings.get(0));
 	}
 
 	@Test

@@ -2,10 +2,12 @@ package org.npad.pipeline;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
+import ij.process.ShortProcessor;
 import org.junit.jupiter.api.Test;
 import org.npad.backbone.BackboneWeights;
 import org.npad.backbone.KerasResNet50Backbone;
 import org.npad.image.GeometryMode;
+import org.npad.image.IntensityMapping;
 import org.npad.image.NamedSlice;
 import org.npad.image.Preprocessing;
 import org.npad.method.ChannelRule;
@@ -16,6 +18,7 @@ import org.npad.model.TrainedModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -109,5 +112,56 @@ class TrainingPipelineTest {
 		double max = 0;
 		for (int i = 0; i < fused.length; i++) max = Math.max(max, (double) fused[i] * fused[i] / npad[i]);
 		return max;
+	}
+
+	/**
+	 * A 12-bit camera's images saved as 16-bit (0..4080 here) reach the network as 0..16 under the
+	 * default type_range mapping: training says so, and says nothing when min_max stretches them.
+	 */
+	@Test
+	void twelveBitImagesUnderTypeRangeAreReportedAsDark() throws Exception {
+		List<NamedSlice> twelveBit = new ArrayList<>();
+		for (NamedSlice s : SyntheticImages.nominal(3, 96, 1)) {
+			ShortProcessor p = new ShortProcessor(96, 96);
+			for (int i = 0; i < 96 * 96; i++) p.set(i, s.processor().get(i) * 16);
+			twelveBit.add(new NamedSlice(s.name(), null, 1, p));
+		}
+		List<String> typeRange = warningsOfTraining(SMALL, twelveBit);
+		assertEquals(1, typeRange.size(), typeRange.toString());
+		assertTrue(typeRange.get(0).contains("type_range") && typeRange.get(0).contains("12-bit"), typeRange.get(0));
+		double brightest = Double.parseDouble(typeRange.get(0).replaceAll(".* as ([0-9.]+) of 0..255.*", "$1"));
+		assertTrue(brightest > 10 && brightest <= 4080 * 255.0 / 65535, "at most the brightest raw value scaled: " + brightest);
+
+		assertEquals(List.of(), warningsOfTraining(SMALL.withIntensityMapping(IntensityMapping.MIN_MAX), twelveBit));
+	}
+
+	@Test
+	void heldOutShareReadsAsEnglish() {
+		assertEquals(List.of("2nd", "3rd", "4th", "10th", "11th", "12th", "13th", "21st", "22nd", "101st", "111th"),
+				IntStream.of(2, 3, 4, 10, 11, 12, 13, 21, 22, 101, 111).mapToObj(Training::ordinal).toList());
+	}
+
+	private static List<String> warningsOfTraining(Preprocessing preprocessing, List<NamedSlice> images) throws Exception {
+		List<String> warnings = new ArrayList<>();
+		Progress collect = new Progress() {
+			@Override
+			public void report(String stage, long done, long total) {
+			}
+
+			@Override
+			public boolean isCancelled() {
+				return false;
+			}
+
+			@Override
+			public void warn(String message) {
+				warnings.add(message);
+			}
+		};
+		try (NDManager m = NDManager.newBaseManager();
+				KerasResNet50Backbone backbone = KerasResNet50Backbone.load(BackboneWeights.stage4(), Device.cpu())) {
+			new Training(preprocessing, CONFIG, backbone, new Training.Options(4, 0), collect, m).run(images).close();
+		}
+		return warnings;
 	}
 }
