@@ -107,10 +107,6 @@ public final class WeightFile {
 		return spec;
 	}
 
-	public boolean hasLayer(String name) {
-		return layers.containsKey(name);
-	}
-
 	public NDArray weight(String name, NDManager manager) {
 		LayerSpec spec = layer(name);
 		return slice(offsets.get(name), spec.weightCount(), new Shape(spec.weightShape()), manager);
