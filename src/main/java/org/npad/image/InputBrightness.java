@@ -24,7 +24,7 @@ public final class InputBrightness {
 	/** The advice for inputs this dark under the given mapping, or empty when the inputs use the range or none were seen. */
 	public Optional<String> warning(Preprocessing preprocessing) {
 		if (!(brightest < DARK) || brightest == Float.NEGATIVE_INFINITY) return Optional.empty();
-		String seen = String.format(Locale.ROOT, "the brightest training image reaches the network as %.1f of 0..255", brightest);
+		String seen = String.format(Locale.ROOT, "the training images reach the network no brighter than %.1f of 0..255", brightest);
 		if (preprocessing.intensityMapping() == IntensityMapping.MIN_MAX)
 			return Optional.of("every training image is flat (one value everywhere) and reaches the network as 0: there is nothing to learn from");
 		String cause = preprocessing.intensityMapping() == IntensityMapping.TYPE_RANGE

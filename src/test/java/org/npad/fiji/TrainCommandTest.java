@@ -174,7 +174,7 @@ class TrainCommandTest {
 			log.removeLogListener(listener);
 		}
 		assertEquals(1, warnings.size(), warnings.toString());
-		assertTrue(warnings.get(0).startsWith("N-pad: the brightest training image") && warnings.get(0).contains("type_range"), warnings.get(0));
+		assertTrue(warnings.get(0).startsWith("N-pad: the training images reach the network no brighter than") && warnings.get(0).contains("type_range"), warnings.get(0));
 	}
 
 	@Test

@@ -19,7 +19,7 @@ class InputBrightnessTest {
 	void aQuarterOfTheRangeIsBrightEnough() {
 		assertEquals(Optional.empty(), of(0, 12, 64).warning(Preprocessing.defaults()));
 		String dark = of(0, 12, 63.9f).warning(Preprocessing.defaults()).orElseThrow();
-		assertTrue(dark.contains("as 63.9 of 0..255") && dark.contains("type_range") && dark.contains("min_max"), dark);
+		assertTrue(dark.contains("no brighter than 63.9 of 0..255") && dark.contains("type_range") && dark.contains("min_max"), dark);
 	}
 
 	@Test

@@ -129,7 +129,7 @@ class TrainingPipelineTest {
 		List<String> typeRange = warningsOfTraining(SMALL, twelveBit);
 		assertEquals(1, typeRange.size(), typeRange.toString());
 		assertTrue(typeRange.get(0).contains("type_range") && typeRange.get(0).contains("12-bit"), typeRange.get(0));
-		double brightest = Double.parseDouble(typeRange.get(0).replaceAll(".* as ([0-9.]+) of 0..255.*", "$1"));
+		double brightest = Double.parseDouble(typeRange.get(0).replaceAll(".* no brighter than ([0-9.]+) of 0..255.*", "$1"));
 		assertTrue(brightest > 10 && brightest <= 4080 * 255.0 / 65535, "at most the brightest raw value scaled: " + brightest);
 
 		assertEquals(List.of(), warningsOfTraining(SMALL.withIntensityMapping(IntensityMapping.MIN_MAX), twelveBit));
