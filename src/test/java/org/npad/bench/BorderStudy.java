@@ -4,7 +4,6 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import org.npad.backbone.KerasResNet50Backbone;
 import org.npad.dataset.LabelledImage;
-import org.npad.dataset.LabelledSet;
 import org.npad.image.ImageFolder;
 import org.npad.image.NamedSlice;
 import org.npad.method.ImageScoreKind;
@@ -40,9 +39,7 @@ public final class BorderStudy {
 		Map<String, String> a = EngineBenchmark.arguments(args);
 		int band = Integer.parseInt(a.getOrDefault("band", "12"));
 		int every = Integer.parseInt(a.getOrDefault("every", "1"));
-		List<LabelledImage> test = new ArrayList<>();
-		List<LabelledImage> all = LabelledSet.read(Path.of(a.get("data"))).test();
-		for (int i = 0; i < all.size(); i += every) test.add(all.get(i));
+		List<LabelledImage> test = ScoredMaps.testImages(Path.of(a.get("data")), every);
 		PixelMapKind[] maps = {PixelMapKind.FUSED, PixelMapKind.D1, PixelMapKind.D2};
 		try (NDManager m = NDManager.newBaseManager(); KerasResNet50Backbone backbone = KerasResNet50Backbone.load(Device.cpu());
 				TrainedModel trained = ModelFile.read(Path.of(a.get("model")), m)) {

@@ -87,7 +87,8 @@ final class ScoredMaps {
 		}
 	}
 
-	private static List<LabelledImage> testImages(Path data, int every) {
+	/** Every {@code every}-th test image of a labelled set: a quicker study on a spread of classes. */
+	static List<LabelledImage> testImages(Path data, int every) {
 		List<LabelledImage> test = new ArrayList<>();
 		List<LabelledImage> all = LabelledSet.read(data).test();
 		for (int i = 0; i < all.size(); i += every) test.add(all.get(i));

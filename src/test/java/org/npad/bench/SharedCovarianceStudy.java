@@ -9,7 +9,6 @@ import ai.djl.ndarray.types.Shape;
 import org.npad.backbone.KerasResNet50Backbone;
 import org.npad.compute.BatchedInverse;
 import org.npad.dataset.LabelledImage;
-import org.npad.dataset.LabelledSet;
 import org.npad.method.NpadModel;
 import org.npad.method.PositionGaussians;
 import org.npad.model.ModelFile;
@@ -45,9 +44,7 @@ public final class SharedCovarianceStudy {
 		Path modelFile = Path.of(a.get("model"));
 		Path data = Path.of(a.get("data"));
 		int every = Integer.parseInt(a.getOrDefault("every", "2"));
-		LabelledSet set = LabelledSet.read(data);
-		List<LabelledImage> test = new ArrayList<>();
-		for (int i = 0; i < set.test().size(); i += every) test.add(set.test().get(i));
+		List<LabelledImage> test = ScoredMaps.testImages(data, every);
 		Path base = data.toAbsolutePath().getParent();
 		try (KerasResNet50Backbone backbone = KerasResNet50Backbone.load(Device.cpu())) {
 			for (String b : a.getOrDefault("blocks", "1,4,56").split(",")) {

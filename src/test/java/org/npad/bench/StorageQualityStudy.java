@@ -4,7 +4,6 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import org.npad.backbone.KerasResNet50Backbone;
 import org.npad.dataset.LabelledImage;
-import org.npad.dataset.LabelledSet;
 import org.npad.model.ModelFile;
 import org.npad.model.TrainedModel;
 import org.npad.pipeline.Evaluation;
@@ -13,7 +12,6 @@ import org.npad.pipeline.Progress;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,9 +30,7 @@ public final class StorageQualityStudy {
 		Path modelFile = Path.of(a.get("model"));
 		Path data = Path.of(a.get("data"));
 		int every = Integer.parseInt(a.getOrDefault("every", "3"));
-		LabelledSet set = LabelledSet.read(data);
-		List<LabelledImage> test = new ArrayList<>();
-		for (int i = 0; i < set.test().size(); i += every) test.add(set.test().get(i));
+		List<LabelledImage> test = ScoredMaps.testImages(data, every);
 		Path base = data.toAbsolutePath().getParent();
 		Path half = Files.createTempFile(modelFile.toAbsolutePath().getParent(), "float16-", ModelFile.EXTENSION);
 		try (NDManager m = NDManager.newBaseManager(); KerasResNet50Backbone backbone = KerasResNet50Backbone.load(Device.cpu())) {
