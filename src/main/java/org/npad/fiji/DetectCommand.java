@@ -69,7 +69,7 @@ public class DetectCommand extends NpadCommand {
 		List<NamedSlice> slices = ImagePlusSlices.of(image);
 		Progress progress = progress();
 		List<ImageVerdict> verdicts = new ArrayList<>();
-		try (DetectionSession session = DetectionSession.open(model_file == null ? null : model_file.toPath(), Devices.parse(device), batch_size)) {
+		try (DetectionSession session = DetectionSession.open(model_file == null ? null : model_file.toPath(), Devices.parse(device), batch_size, progress)) {
 			DecisionThresholds thresholds = DecisionThresholds.resolve(session.model().thresholds(), image_threshold, pixel_threshold);
 			for (int from = 0; from < slices.size(); from += session.imagesPerBatch()) {
 				progress.checkCancelled();

@@ -95,7 +95,7 @@ public class DetectFolderCommand extends NpadCommand {
 
 		Progress progress = progress();
 		List<DetectionRow> rows = new ArrayList<>();
-		try (DetectionSession session = DetectionSession.open(model_file == null ? null : model_file.toPath(), Devices.parse(device), batch_size)) {
+		try (DetectionSession session = DetectionSession.open(model_file == null ? null : model_file.toPath(), Devices.parse(device), batch_size, progress)) {
 			DecisionThresholds thresholds = DecisionThresholds.resolve(session.model().thresholds(), image_threshold, pixel_threshold);
 			List<NamedSlice> batch = new ArrayList<>();
 			for (NamedSlice slice : images.slices()) {

@@ -3,16 +3,17 @@ package org.npad.fiji;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import org.npad.backbone.Backbone;
+import org.npad.image.InputBrightness;
 import org.npad.image.NamedSlice;
 import org.npad.model.TrainedModel;
 import org.npad.pipeline.Detection;
 import org.npad.pipeline.Detector;
-
-import java.util.List;
 import org.npad.pipeline.FeatureSource;
+import org.npad.pipeline.Progress;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A trained model joined to the backbone it was trained with, ready to score images one after the
@@ -24,22 +25,28 @@ final class DetectionSession implements AutoCloseable {
 	private final NDManager manager;
 	private final Detector detector;
 	private final Runnable release;
+	private final Progress progress;
+	private boolean toldDark; // one warning per run, not one per image of a folder
 
-	/** @param release what to do with the model when the session ends (hand back a lease, or nothing) */
-	DetectionSession(TrainedModel model, Backbone backbone, Device device, int batchSize, Runnable release) {
+	/**
+	 * @param progress where a warning about an image goes
+	 * @param release  what to do with the model when the session ends (hand back a lease, or nothing)
+	 */
+	DetectionSession(TrainedModel model, Backbone backbone, Device device, int batchSize, Progress progress, Runnable release) {
 		model.requireBackbone(backbone.identity());
 		this.model = model;
+		this.progress = progress;
 		this.release = release;
 		this.manager = NDManager.newBaseManager(device);
 		this.detector = new Detector(model.model(), model.preprocessing(), FeatureSource.of(backbone, model.model(), manager), batchSize);
 	}
 
 	/** The model in a file (kept by {@link ModelCache} for the next command) with the cached backbone. */
-	static DetectionSession open(Path modelFile, Device device, int batchSize) throws IOException {
+	static DetectionSession open(Path modelFile, Device device, int batchSize, Progress progress) throws IOException {
 		Backbone backbone = BackboneCache.get(device);
 		ModelCache.Lease lease = ModelCache.open(modelFile, device, backbone.identity());
 		try {
-			return new DetectionSession(lease.model(), backbone, device, batchSize, lease::close);
+			return new DetectionSession(lease.model(), backbone, device, batchSize, progress, lease::close);
 		} catch (RuntimeException | OutOfMemoryError e) {
 			lease.close();
 			throw e;
@@ -55,8 +62,17 @@ final class DetectionSession implements AutoCloseable {
 		return detector.imagesPerBatch();
 	}
 
+	/** Also warns, once per session, of an image that reached the network almost black. */
 	List<Detection> detect(List<NamedSlice> slices) {
-		return detector.detectAll(slices).stream().map(perModel -> perModel.get(0)).toList();
+		List<Detection> detections = detector.detectAll(slices).stream().map(perModel -> perModel.get(0)).toList();
+		for (Detection d : detections) {
+			if (toldDark) break;
+			InputBrightness.detectionWarning(d.name(), d.brightestInput(), model.preprocessing()).ifPresent(warning -> {
+				progress.warn(warning);
+				toldDark = true;
+			});
+		}
+		return detections;
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package org.npad.pipeline;
 
 import ai.djl.ndarray.NDArray;
 import org.npad.image.NamedSlice;
+import org.npad.image.InputBrightness;
 import org.npad.image.NetworkInput;
 import org.npad.image.Placement;
 import org.npad.image.Preprocessing;
@@ -139,8 +140,10 @@ public final class Detector {
 		boolean max = model.config().shiftAggregation() == ShiftAggregation.MAX;
 		List<Placement> placements = new ArrayList<>();
 		List<float[]> networkMaps = new ArrayList<>();
+		InputBrightness brightness = new InputBrightness();
 		float score = Float.NEGATIVE_INFINITY;
 		for (int p = 0; p < inputs.size(); p++) {
+			brightness.add(inputs.get(p).pixels());
 			float[] map = new float[w * h];
 			float placementScore = max ? Float.NEGATIVE_INFINITY : 0;
 			for (int s = 0; s < shifts.count(); s++) {
@@ -155,7 +158,7 @@ public final class Detector {
 			score = Math.max(score, placementScore);
 		}
 		return new Detection(slice.name(), slice.width(), slice.height(), imageMap(slice, placements, networkMaps),
-				score, placements, networkMaps);
+				score, placements, networkMaps, brightness.brightest());
 	}
 
 	private float[] imageMap(NamedSlice slice, List<Placement> placements, List<float[]> networkMaps) {

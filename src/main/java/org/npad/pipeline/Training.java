@@ -95,7 +95,7 @@ public final class Training {
 				trainer[0] = new NpadTrainer(config, channels, (int) features.kept().getShape().get(2), (int) features.kept().getShape().get(3), manager);
 			trainer[0].add(features);
 		});
-		brightness.warning(preprocessing).ifPresent(progress::warn); // before the estimation's minutes
+		brightness.trainingWarning(preprocessing).ifPresent(progress::warn); // before the estimation's minutes
 		if (trainer[0] == null || trainer[0].count() < 2)
 			throw new IllegalArgumentException("N-pad needs at least 2 nominal images (or tiles) to learn from, got "
 					+ names.size() + (names.isEmpty() ? "" : ": " + names)

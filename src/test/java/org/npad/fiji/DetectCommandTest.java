@@ -38,6 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.npad.fiji.FijiTestSupport.SAMPLES;
 import static org.npad.fiji.FijiTestSupport.refused;
 import static org.npad.fiji.FijiTestSupport.run;
+import static org.npad.fiji.FijiTestSupport.runLogged;
 import static org.npad.fiji.FijiTestSupport.succeeded;
 
 /**
@@ -161,6 +162,30 @@ class DetectCommandTest extends SampleModelTest {
 		List<Integer> positions = new ArrayList<>();
 		for (Roi roi : overlay.toArray()) if (roi instanceof ImageRoi) positions.add(roi.getPosition());
 		assertEquals(List.of(1, 2), positions, "each slice shows its own heatmap");
+	}
+
+	/**
+	 * 16-bit copies of 8-bit images (same values) reach a type_range model as 0..1 of 0..255: the scores
+	 * mean little, and the log says so once for the run, naming the first such image; the 8-bit
+	 * originals give no warning.
+	 */
+	@Test
+	void imagesOfAnotherBitDepthThanTrainingAreWarnedAboutOnce() throws Exception {
+		ImageStack sixteenBit = new ImageStack(256, 256);
+		for (Path file : List.of(PIT, FREE)) sixteenBit.addSlice(FijiTestSupport.open(file).getProcessor().convertToShort(false));
+		FijiTestSupport.Logged logged = runLogged(context, DetectCommand.class, "image", new ImagePlus("raw", sixteenBit), "model_file", model.toFile());
+		succeeded(logged.module());
+		assertEquals(1, logged.warnings().size(), logged.warnings().toString());
+		String warning = logged.warnings().get(0);
+		assertTrue(warning.contains("image raw#1 reaches the network no brighter than") && warning.contains("bit depth"), warning);
+		double brightest = Double.parseDouble(warning.replaceAll(".* no brighter than ([0-9.]+) of 0..255.*", "$1"));
+		assertTrue(brightest > 0.5 && brightest <= 255 * 255 / 65535.0 + 0.05, "8-bit values read as 16-bit: " + brightest);
+
+		ImageStack eightBit = new ImageStack(256, 256);
+		for (Path file : List.of(PIT, FREE)) eightBit.addSlice(FijiTestSupport.open(file).getProcessor());
+		FijiTestSupport.Logged plain = runLogged(context, DetectCommand.class, "image", new ImagePlus("plain", eightBit), "model_file", model.toFile());
+		succeeded(plain.module());
+		assertEquals(List.of(), plain.warnings());
 	}
 
 	@Test

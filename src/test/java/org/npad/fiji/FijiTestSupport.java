@@ -9,12 +9,17 @@ import org.scijava.app.StatusService;
 import org.scijava.command.Command;
 import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
+import org.scijava.log.LogLevel;
+import org.scijava.log.LogListener;
+import org.scijava.log.LogService;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -54,6 +59,23 @@ public final class FijiTestSupport {
 		Map<String, Object> inputs = new LinkedHashMap<>();
 		for (int i = 0; i < keysAndValues.length; i += 2) inputs.put((String) keysAndValues[i], keysAndValues[i + 1]);
 		return context.service(CommandService.class).run(command, true, inputs).get();
+	}
+
+	/** The warnings a command run logged (Fiji shows them in its Console), with the run's module. */
+	record Logged(CommandModule module, List<String> warnings) {}
+
+	static Logged runLogged(Context context, Class<? extends Command> command, Object... keysAndValues) throws Exception {
+		List<String> warnings = new ArrayList<>();
+		LogListener listener = message -> {
+			if (message.level() == LogLevel.WARN) warnings.add(message.text());
+		};
+		LogService log = context.getService(LogService.class);
+		log.addLogListener(listener);
+		try {
+			return new Logged(run(context, command, keysAndValues), warnings);
+		} finally {
+			log.removeLogListener(listener);
+		}
 	}
 
 	static CommandModule succeeded(CommandModule module) {

@@ -73,7 +73,7 @@ class RegionRoisTest {
 		map[w + 3] = 10;
 		map[w + 4] = 30;
 		map[0] = Float.NaN;
-		Detection d = new Detection("x", w, h, map, 20, List.of(), List.of());
+		Detection d = new Detection("x", w, h, map, 20, List.of(), List.of(), 255);
 		ImageVerdict v = ImageVerdict.of(d, new DecisionThresholds(15, threshold));
 		ByteProcessor gray = new ByteProcessor(w, h);
 		gray.setValue(100);

@@ -22,14 +22,10 @@ import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
 import org.scijava.event.EventHandler;
 import org.scijava.event.EventService;
-import org.scijava.log.LogLevel;
-import org.scijava.log.LogListener;
-import org.scijava.log.LogService;
 import org.scijava.module.ModuleService;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
@@ -43,6 +39,7 @@ import static org.npad.fiji.FijiTestSupport.NOMINAL;
 import static org.npad.fiji.FijiTestSupport.SMALL;
 import static org.npad.fiji.FijiTestSupport.refused;
 import static org.npad.fiji.FijiTestSupport.run;
+import static org.npad.fiji.FijiTestSupport.runLogged;
 import static org.npad.fiji.FijiTestSupport.succeeded;
 
 /** Train and Train on Image, headless through SciJava's CommandService, on the sample images and the real backbone. */
@@ -161,18 +158,10 @@ class TrainCommandTest {
 			if (stack == null) stack = new ImageStack(ip.getWidth(), ip.getHeight());
 			stack.addSlice(ip);
 		}
-		List<String> warnings = new ArrayList<>();
-		LogListener listener = message -> {
-			if (message.level() == LogLevel.WARN) warnings.add(message.text());
-		};
-		LogService log = context.getService(LogService.class);
-		log.addLogListener(listener);
-		try {
-			succeeded(run(context, TrainOnImageCommand.class, "image", new ImagePlus("twelve-bit", stack), "model_file",
-					dir.resolve("dark.npad").toFile(), "advanced", SMALL, "calibration_every", 0));
-		} finally {
-			log.removeLogListener(listener);
-		}
+		FijiTestSupport.Logged logged = runLogged(context, TrainOnImageCommand.class, "image", new ImagePlus("twelve-bit", stack), "model_file",
+				dir.resolve("dark.npad").toFile(), "advanced", SMALL, "calibration_every", 0);
+		succeeded(logged.module());
+		List<String> warnings = logged.warnings();
 		assertEquals(1, warnings.size(), warnings.toString());
 		assertTrue(warnings.get(0).startsWith("N-pad: the training images reach the network no brighter than") && warnings.get(0).contains("type_range"), warnings.get(0));
 	}
