@@ -9,6 +9,7 @@ import org.npad.method.NpadConfig;
 import org.npad.model.ModelFile;
 import org.npad.model.TrainedModel;
 import org.npad.pipeline.Calibration;
+import org.npad.pipeline.Progress;
 import org.scijava.command.Command;
 import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
@@ -90,9 +91,10 @@ public class CalibrateCommand extends NpadCommand {
 			TrainedModel trained = lease.model();
 			NpadConfig config = trained.model().config().with(settings);
 			// shares the leased arrays: the lease closes them, not this model
-			TrainedModel calibrated = Calibration.recalibrate(trained, config, nominal, backbone, batch_size, progress(), manager,
+			Progress progress = progress();
+			TrainedModel calibrated = Calibration.recalibrate(trained, config, nominal, backbone, batch_size, progress, manager,
 					"nominal images of " + folder);
-			progress().checkCancelled();
+			progress.checkCancelled();
 			OutputFiles.requireWritable(target, overwrite, "calibrated model file"); // it may have appeared meanwhile
 			status.showStatus("N-pad: writing " + target.getFileName());
 			ModelFile.write(calibrated, target, storage);

@@ -108,9 +108,11 @@ public final class Detector {
 		for (int i = 0; i < slices.size(); i++) {
 			int count = inputs.get(i).size() * shifts.count();
 			List<Detection> perModel = new ArrayList<>();
+			InputBrightness brightness = new InputBrightness(); // of the slice, the same for every model
+			for (NetworkInput input : inputs.get(i)) brightness.add(input.pixels());
 			for (int m = 0; m < models.size(); m++)
 				perModel.add(combine(slices.get(i), inputs.get(i), models.get(m), Arrays.copyOfRange(scores[m], first, first + count),
-						maps.get(m).subList(first, first + count), w, h));
+						maps.get(m).subList(first, first + count), w, h, brightness.brightest()));
 			detections.add(perModel);
 			first += count;
 		}
@@ -136,14 +138,12 @@ public final class Detector {
 
 	/** Averages (or maxes) the shifted copies of each placement and lays the maps onto the image. */
 	private Detection combine(NamedSlice slice, List<NetworkInput> inputs, NpadModel model, float[] scores, List<float[]> maps,
-			int w, int h) {
+			int w, int h, float brightestInput) {
 		boolean max = model.config().shiftAggregation() == ShiftAggregation.MAX;
 		List<Placement> placements = new ArrayList<>();
 		List<float[]> networkMaps = new ArrayList<>();
-		InputBrightness brightness = new InputBrightness();
 		float score = Float.NEGATIVE_INFINITY;
 		for (int p = 0; p < inputs.size(); p++) {
-			brightness.add(inputs.get(p).pixels());
 			float[] map = new float[w * h];
 			float placementScore = max ? Float.NEGATIVE_INFINITY : 0;
 			for (int s = 0; s < shifts.count(); s++) {
@@ -158,7 +158,7 @@ public final class Detector {
 			score = Math.max(score, placementScore);
 		}
 		return new Detection(slice.name(), slice.width(), slice.height(), imageMap(slice, placements, networkMaps),
-				score, placements, networkMaps, brightness.brightest());
+				score, placements, networkMaps, brightestInput);
 	}
 
 	private float[] imageMap(NamedSlice slice, List<Placement> placements, List<float[]> networkMaps) {
