@@ -62,12 +62,13 @@ final class DetectionSession implements AutoCloseable {
 		return detector.imagesPerBatch();
 	}
 
-	/** Also warns, once per session, of an image that reached the network almost black. */
+	/** Also warns, once per session, of an image that reached the network far darker or brighter than the training images. */
 	List<Detection> detect(List<NamedSlice> slices) {
 		List<Detection> detections = detector.detectAll(slices).stream().map(perModel -> perModel.get(0)).toList();
 		for (Detection d : detections) {
 			if (toldDark) break;
-			InputBrightness.detectionWarning(d.name(), d.brightestInput(), model.preprocessing()).ifPresent(warning -> {
+			InputBrightness.detectionWarning(d.name(), d.brightestInput(), model.preprocessing(),
+					(float) model.provenance().typicalBrightestInput()).ifPresent(warning -> {
 				progress.warn(warning);
 				toldDark = true;
 			});

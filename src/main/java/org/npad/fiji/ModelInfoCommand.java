@@ -14,6 +14,7 @@ import org.scijava.widget.FileWidget;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -60,6 +61,8 @@ public class ModelInfoCommand extends NpadCommand {
 		List<String> names = m.provenance().trainingImages();
 		line(s, "training images", names.size() + ": " + String.join(", ", names.subList(0, Math.min(NAMES_SHOWN, names.size())))
 				+ (names.size() > NAMES_SHOWN ? ", ... (" + (names.size() - NAMES_SHOWN) + " more)" : ""));
+		if (!Double.isNaN(m.provenance().typicalBrightestInput()))
+			line(s, "training inputs", String.format(Locale.ROOT, "brightest value typically %.1f of 0..255", m.provenance().typicalBrightestInput()));
 		line(s, "created", m.provenance().created() + " by N-pad " + m.provenance().pluginVersion());
 		return s.toString();
 	}

@@ -106,13 +106,15 @@ final class HeaderJson {
 		JsonArray images = new JsonArray();
 		p.trainingImages().forEach(images::add);
 		o.add("training_images", images);
+		o.add("typical_brightest_input", number(p.typicalBrightestInput()));
 		return o;
 	}
 
 	private static Provenance provenance(JsonObject o) {
 		List<String> images = new ArrayList<>();
 		for (JsonElement e : field(o, "training_images").getAsJsonArray()) images.add(e.getAsString());
-		return new Provenance(images, Instant.parse(text(o, "created")), text(o, "plugin_version"));
+		double brightness = o.has("typical_brightest_input") ? number(o, "typical_brightest_input") : Double.NaN; // absent in older models
+		return new Provenance(images, Instant.parse(text(o, "created")), text(o, "plugin_version"), brightness);
 	}
 
 	private static JsonObject array(StoredArray a) {

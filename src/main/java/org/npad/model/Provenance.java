@@ -10,8 +10,11 @@ import java.util.List;
  * @param trainingImages names of the nominal training images, in the order they were used
  * @param created        when training finished
  * @param pluginVersion  version of the plugin that trained it
+ * @param typicalBrightestInput the median of the training images' brightest network input, 0..255
+ *                       ({@link org.npad.image.InputBrightness#typical()}): detection compares each image
+ *                       with it to catch an image of another bit depth; NaN in models from before it was recorded
  */
-public record Provenance(List<String> trainingImages, Instant created, String pluginVersion) {
+public record Provenance(List<String> trainingImages, Instant created, String pluginVersion, double typicalBrightestInput) {
 
 	public Provenance {
 		trainingImages = List.copyOf(trainingImages);
@@ -20,8 +23,8 @@ public record Provenance(List<String> trainingImages, Instant created, String pl
 	}
 
 	/** Provenance of a model trained now by this build of the plugin. */
-	public static Provenance now(List<String> trainingImages) {
-		return new Provenance(trainingImages, Instant.now(), currentPluginVersion());
+	public static Provenance now(List<String> trainingImages, double typicalBrightestInput) {
+		return new Provenance(trainingImages, Instant.now(), currentPluginVersion(), typicalBrightestInput);
 	}
 
 	/** The version in the plugin jar's manifest; "development" when running from classes, e.g. in tests. */

@@ -15,8 +15,8 @@ import java.util.List;
  * @param score       image score (for tiled images the largest tile score)
  * @param placements  where the network inputs came from
  * @param networkMaps one map per placement at network-input resolution (what the metrics use)
- * @param brightestInput the brightest value of the image's network inputs, 0..255: a nearly black input
- *                    (see {@link org.npad.image.InputBrightness}) makes the score mean little
+ * @param brightestInput the brightest value of the image's network inputs, 0..255: an input far darker or
+ *                    brighter than the training inputs (see {@link org.npad.image.InputBrightness}) makes the score mean little
  */
 public record Detection(String name, int width, int height, float[] map, float score,
 		List<Placement> placements, List<float[]> networkMaps, float brightestInput) {

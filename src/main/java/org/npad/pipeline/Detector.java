@@ -108,11 +108,10 @@ public final class Detector {
 		for (int i = 0; i < slices.size(); i++) {
 			int count = inputs.get(i).size() * shifts.count();
 			List<Detection> perModel = new ArrayList<>();
-			InputBrightness brightness = new InputBrightness(); // of the slice, the same for every model
-			for (NetworkInput input : inputs.get(i)) brightness.add(input.pixels());
+			float brightest = InputBrightness.brightest(inputs.get(i)); // of the slice, the same for every model
 			for (int m = 0; m < models.size(); m++)
 				perModel.add(combine(slices.get(i), inputs.get(i), models.get(m), Arrays.copyOfRange(scores[m], first, first + count),
-						maps.get(m).subList(first, first + count), w, h, brightness.brightest()));
+						maps.get(m).subList(first, first + count), w, h, brightest));
 			detections.add(perModel);
 			first += count;
 		}

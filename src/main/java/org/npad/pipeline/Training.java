@@ -109,7 +109,7 @@ public final class Training {
 
 		if (options.calibrationEvery() == 0)
 			return new TrainedModel(model, backbone.identity(), preprocessing, Thresholds.none(config.thresholdPercentile()),
-					Provenance.now(names));
+					Provenance.now(names, brightness.typical()));
 		Detector detector = new Detector(model, preprocessing, kept, batches.size());
 		boolean useHeldOut = heldOut > 0;
 		Iterable<NamedSlice> chosen = () -> {
@@ -122,7 +122,7 @@ public final class Training {
 		String source = useHeldOut ? "held-out every " + ordinal(options.calibrationEvery()) + " nominal image (" + calibration.size() + ")"
 				: "the training images themselves (too few images to hold any out: thresholds are optimistic)";
 		return new TrainedModel(model, backbone.identity(), preprocessing,
-				Calibration.of(calibration, config.thresholdPercentile(), source), Provenance.now(names));
+				Calibration.of(calibration, config.thresholdPercentile(), source), Provenance.now(names, brightness.typical()));
 	}
 
 	/**
@@ -167,10 +167,11 @@ public final class Training {
 				continue;
 			}
 			names.add(slice.name());
-			for (NetworkInput input : times.time(Steps.READING, () -> preprocessor.inputs(slice.processor()))) {
+			List<NetworkInput> inputs = times.time(Steps.READING, () -> preprocessor.inputs(slice.processor()));
+			brightness.addImage(inputs);
+			for (NetworkInput input : inputs) {
 				size[0] = input.width();
 				size[1] = input.height();
-				brightness.add(input.pixels());
 				batch.add(input.pixels());
 				if (batch.size() >= batches.size()) flush(batch, size, source, consumer);
 			}

@@ -8,6 +8,7 @@ import org.scijava.Context;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.npad.fiji.FijiTestSupport.refused;
@@ -30,6 +31,9 @@ class ModelInfoCommandTest {
 			assertTrue(info.contains("image threshold: " + header.thresholds().image()), info);
 			assertTrue(info.contains("pixel threshold: " + header.thresholds().pixel()), info);
 			assertTrue(info.contains("training images: 18: train_free_00.png, train_free_01.png"), info);
+			double typical = header.provenance().typicalBrightestInput();
+			assertTrue(typical > 64 && typical <= 255, "8-bit sample images reach well into 0..255: " + typical);
+			assertTrue(info.contains(String.format(Locale.ROOT, "training inputs: brightest value typically %.1f of 0..255", typical)), info);
 
 			Path text = dir.resolve("notes.npad");
 			Files.writeString(text, "not a model");

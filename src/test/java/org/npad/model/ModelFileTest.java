@@ -112,6 +112,20 @@ class ModelFileTest {
 		assertDoesNotThrow(() -> ModelWriter.requireSpace(file, 1000, 1000));
 	}
 
+	/** The typical training brightness was added to format 1 later: a header without it reads as unknown, not as an error. */
+	@Test
+	void aHeaderWithoutTheTrainingBrightnessReadsItAsUnknown() {
+		try (TrainedModel model = TestModels.random(manager, 4)) {
+			String json = HeaderJson.write(model, ModelFile.Storage.FLOAT32_PACKED, List.of());
+			assertEquals(212.5, HeaderJson.read(json, 1, 0, 0).provenance().typicalBrightestInput());
+			String older = json.replaceAll(",\\s*\"typical_brightest_input\": [0-9.]+", "");
+			assertTrue(older.length() < json.length() && !older.contains("typical_brightest_input"), older);
+			Provenance read = HeaderJson.read(older, 1, 0, 0).provenance();
+			assertTrue(Double.isNaN(read.typicalBrightestInput()));
+			assertEquals(model.provenance().trainingImages(), read.trainingImages());
+		}
+	}
+
 	@Test
 	void headerAloneGivesTheMetadata() throws IOException {
 		try (TrainedModel model = TestModels.random(manager, 4)) {

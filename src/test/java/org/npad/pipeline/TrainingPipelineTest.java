@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.npad.backbone.BackboneWeights;
 import org.npad.backbone.KerasResNet50Backbone;
 import org.npad.image.GeometryMode;
+import org.npad.image.InputBrightness;
 import org.npad.image.IntensityMapping;
 import org.npad.image.NamedSlice;
 import org.npad.image.Preprocessing;
@@ -16,7 +17,9 @@ import org.npad.method.NpadModel;
 import org.npad.model.TrainedModel;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.stream.IntStream;
 
@@ -120,12 +123,7 @@ class TrainingPipelineTest {
 	 */
 	@Test
 	void twelveBitImagesUnderTypeRangeAreReportedAsDark() throws Exception {
-		List<NamedSlice> twelveBit = new ArrayList<>();
-		for (NamedSlice s : SyntheticImages.nominal(3, 96, 1)) {
-			ShortProcessor p = new ShortProcessor(96, 96);
-			for (int i = 0; i < 96 * 96; i++) p.set(i, s.processor().get(i) * 16);
-			twelveBit.add(new NamedSlice(s.name(), null, 1, p));
-		}
+		List<NamedSlice> twelveBit = twelveBit(SyntheticImages.nominal(3, 96, 1));
 		List<String> typeRange = warningsOfTraining(SMALL, twelveBit);
 		assertEquals(1, typeRange.size(), typeRange.toString());
 		assertTrue(typeRange.get(0).contains("type_range") && typeRange.get(0).contains("12-bit"), typeRange.get(0));
@@ -133,6 +131,42 @@ class TrainingPipelineTest {
 		assertTrue(brightest > 10 && brightest <= 4080 * 255.0 / 65535, "at most the brightest raw value scaled: " + brightest);
 
 		assertEquals(List.of(), warningsOfTraining(SMALL.withIntensityMapping(IntensityMapping.MIN_MAX), twelveBit));
+	}
+
+	/**
+	 * A model trained on dark 12-bit images keeps how bright they typically were: more such images
+	 * are scored without a word, an 8-bit image given to it is warned about.
+	 */
+	@Test
+	void detectionComparesAnImageWithTheTrainingImagesBrightness() throws Exception {
+		List<NamedSlice> eightBit = SyntheticImages.nominal(4, 96, 7);
+		List<NamedSlice> twelveBit = twelveBit(eightBit);
+		double[] rawBrightest = new double[3];
+		for (int i = 0; i < 3; i++) rawBrightest[i] = twelveBit.get(i).processor().getStatistics().max * 255 / 65535;
+		Arrays.sort(rawBrightest);
+		try (NDManager m = NDManager.newBaseManager();
+				KerasResNet50Backbone backbone = KerasResNet50Backbone.load(BackboneWeights.stage4(), Device.cpu());
+				TrainedModel trained = new Training(SMALL, CONFIG, backbone, new Training.Options(4, 0), Progress.NONE, m)
+						.run(twelveBit.subList(0, 3))) {
+			float typical = (float) trained.provenance().typicalBrightestInput();
+			assertEquals(rawBrightest[1], typical, 0.01, "the median of the three images' brightest inputs");
+			Detector detector = new Detector(trained.model(), SMALL, FeatureSource.of(backbone, trained.model(), m), 4);
+			Detection same = detector.detect(twelveBit.get(3)), other = detector.detect(eightBit.get(3));
+			assertEquals(Optional.empty(), InputBrightness.detectionWarning("same", same.brightestInput(), SMALL, typical));
+			String warning = InputBrightness.detectionWarning("8-bit", other.brightestInput(), SMALL, typical).orElseThrow();
+			assertTrue(warning.startsWith("image 8-bit reaches the network as bright as"), warning);
+		}
+	}
+
+	/** The images' values times 16: 0..4080, as a 12-bit camera saved as 16-bit. */
+	private static List<NamedSlice> twelveBit(List<NamedSlice> eightBit) {
+		List<NamedSlice> twelveBit = new ArrayList<>();
+		for (NamedSlice s : eightBit) {
+			ShortProcessor p = new ShortProcessor(s.processor().getWidth(), s.processor().getHeight());
+			for (int i = 0; i < p.getPixelCount(); i++) p.set(i, s.processor().get(i) * 16);
+			twelveBit.add(new NamedSlice(s.name(), null, 1, p));
+		}
+		return twelveBit;
 	}
 
 	@Test
