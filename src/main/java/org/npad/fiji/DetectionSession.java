@@ -3,7 +3,6 @@ package org.npad.fiji;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import org.npad.backbone.Backbone;
-import org.npad.image.InputBrightness;
 import org.npad.image.NamedSlice;
 import org.npad.model.TrainedModel;
 import org.npad.pipeline.Detection;
@@ -26,7 +25,7 @@ final class DetectionSession implements AutoCloseable {
 	private final Detector detector;
 	private final Runnable release;
 	private final Progress progress;
-	private boolean toldDark; // one warning per run, not one per image of a folder
+	private boolean warnedOfBrightness; // one warning per run, not one per image of a folder
 
 	/**
 	 * @param progress where a warning about an image goes
@@ -66,11 +65,10 @@ final class DetectionSession implements AutoCloseable {
 	List<Detection> detect(List<NamedSlice> slices) {
 		List<Detection> detections = detector.detectAll(slices).stream().map(perModel -> perModel.get(0)).toList();
 		for (Detection d : detections) {
-			if (toldDark) break;
-			InputBrightness.detectionWarning(d.name(), d.brightestInput(), model.preprocessing(),
-					(float) model.provenance().typicalBrightestInput()).ifPresent(warning -> {
+			if (warnedOfBrightness) break;
+			model.brightnessWarning(d.name(), d.brightestInput()).ifPresent(warning -> {
 				progress.warn(warning);
-				toldDark = true;
+				warnedOfBrightness = true;
 			});
 		}
 		return detections;

@@ -1,8 +1,11 @@
 package org.npad.model;
 
 import org.npad.backbone.BackboneIdentity;
+import org.npad.image.InputBrightness;
 import org.npad.image.Preprocessing;
 import org.npad.method.NpadModel;
+
+import java.util.Optional;
 
 /**
  * Everything detection needs besides the backbone itself: the statistics, the network they were
@@ -32,6 +35,14 @@ public record TrainedModel(NpadModel model, BackboneIdentity backbone, Preproces
 	 */
 	public void requireBackbone(BackboneIdentity actual) {
 		requireSameBackbone(backbone, actual);
+	}
+
+	/**
+	 * Why an image whose network inputs were at most this bright should not be trusted with this
+	 * model (another bit depth than the training images?), or empty; see {@link InputBrightness}.
+	 */
+	public Optional<String> brightnessWarning(String image, float brightestInput) {
+		return InputBrightness.detectionWarning(image, brightestInput, preprocessing, (float) provenance.typicalBrightestInput());
 	}
 
 	static void requireSameBackbone(BackboneIdentity trained, BackboneIdentity actual) {

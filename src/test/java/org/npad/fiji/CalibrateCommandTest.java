@@ -2,6 +2,8 @@ package org.npad.fiji;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
+import ij.IJ;
+import ij.ImagePlus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.npad.image.ImageFolder;
@@ -25,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.npad.fiji.FijiTestSupport.NOMINAL;
 import static org.npad.fiji.FijiTestSupport.refused;
 import static org.npad.fiji.FijiTestSupport.run;
+import static org.npad.fiji.FijiTestSupport.runLogged;
 import static org.npad.fiji.FijiTestSupport.succeeded;
 
 /**
@@ -38,8 +41,10 @@ class CalibrateCommandTest extends SampleModelTest {
 	@Test
 	void measuresTheThresholdsWithTheNewSettingsOnTheGivenImages(@TempDir Path out) throws Exception {
 		Path calibrated = out.resolve("calibrated.npad");
-		succeeded(run(context, CalibrateCommand.class, "model_file", model.toFile(), "folder", NOMINAL.toFile(), "file_filter", "test_*.png",
-				"threshold_percentile", 90.0, "advanced", "smoothing_sigma=3", "output_model_file", calibrated.toFile()));
+		FijiTestSupport.Logged logged = runLogged(context, CalibrateCommand.class, "model_file", model.toFile(), "folder", NOMINAL.toFile(),
+				"file_filter", "test_*.png", "threshold_percentile", 90.0, "advanced", "smoothing_sigma=3", "output_model_file", calibrated.toFile());
+		succeeded(logged.module());
+		assertEquals(List.of(), logged.warnings(), "8-bit images like the training images");
 
 		ModelInfo before = ModelFile.readHeader(model), after = ModelFile.readHeader(calibrated);
 		assertEquals("3.0", after.config().toMap().get("smoothing_sigma"));
@@ -64,6 +69,24 @@ class CalibrateCommandTest extends SampleModelTest {
 			assertEquals(Percentile.of(scores, 90), after.thresholds().image(), 1e-4 * Math.abs(after.thresholds().image()));
 			assertEquals(Percentile.ofPixels(maps, 90), after.thresholds().pixel(), 1e-4 * Math.abs(after.thresholds().pixel()));
 		}
+	}
+
+	/** Thresholds from images of another bit depth than the training images would be wrong: the log says so, once. */
+	@Test
+	void warnsOnceWhenTheNominalImagesReachTheNetworkFarDarkerThanTheTrainingImages(@TempDir Path out) throws Exception {
+		Path sixteenBit = Files.createDirectory(out.resolve("sixteen-bit"));
+		for (String name : List.of("test_free_00.png", "test_free_01.png")) {
+			ImagePlus image = FijiTestSupport.open(NOMINAL.resolve(name));
+			image.setProcessor(image.getProcessor().convertToShort(false));
+			IJ.saveAsTiff(image, sixteenBit.resolve(name.replace(".png", ".tif")).toString());
+		}
+		Path calibrated = out.resolve("calibrated.npad");
+		FijiTestSupport.Logged logged = runLogged(context, CalibrateCommand.class, "model_file", model.toFile(), "folder", sixteenBit.toFile(),
+				"output_model_file", calibrated.toFile());
+		succeeded(logged.module());
+		assertEquals(1, logged.warnings().size(), logged.warnings().toString());
+		assertTrue(logged.warnings().get(0).contains("image test_free_00.tif reaches the network no brighter than")
+				&& logged.warnings().get(0).contains("bit depth"), logged.warnings().get(0));
 	}
 
 	@Test
