@@ -75,7 +75,7 @@ public final class Training {
 	public TrainedModel run(Iterable<NamedSlice> images) {
 		Preprocessor preprocessor = new Preprocessor(preprocessing);
 		batches = new HalvingBatches(options.batchSize());
-		brightness = new InputBrightness();
+		brightness = new InputBrightness(); // the counting pass reads the images too: replaced before the statistics pass
 		int[] channels;
 		if (ChannelSelection.needsCounts(config.channelRule())) {
 			FeatureSource all = new FeatureSource(backbone, null, manager);
@@ -88,6 +88,7 @@ public final class Training {
 		}
 
 		FeatureSource kept = new FeatureSource(backbone, channels, config.patchBank() > 0, manager);
+		brightness = new InputBrightness();
 		NpadTrainer[] trainer = new NpadTrainer[1];
 		heldOut = 0;
 		List<String> names = forEachBatch(images, preprocessor, "Learning nominal statistics", kept, features -> {
