@@ -81,10 +81,11 @@ public final class InputBrightness {
 	 */
 	public static Optional<String> detectionWarning(String image, float brightest, Preprocessing preprocessing, float trainingTypical) {
 		if (preprocessing.intensityMapping() == IntensityMapping.MIN_MAX) return Optional.empty();
-		String seen;
+		String seen, unless = "";
 		if (Float.isNaN(trainingTypical)) {
 			if (!isDark(brightest)) return Optional.empty();
-			seen = seen("image " + image + " reaches", brightest) + " with the model's" + cause(preprocessing) + ": unless the training images were as dark,";
+			seen = seen("image " + image + " reaches", brightest) + " with the model's" + cause(preprocessing) + ":";
+			unless = " (unless they were as dark)";
 		} else if (brightest * MISMATCH < trainingTypical) {
 			seen = seen("image " + image + " reaches", brightest) + training(trainingTypical) + ", with the model's" + cause(preprocessing) + ":";
 		} else if (brightest > MISMATCH * trainingTypical) {
@@ -92,7 +93,7 @@ public final class InputBrightness {
 		} else {
 			return Optional.empty();
 		}
-		return Optional.of(seen + " an image of another bit depth or exposure than the training images? Its scores mean little."
+		return Optional.of(seen + " an image of another bit depth or exposure than the training images" + unless + "? Its scores mean little."
 				+ " Further such images of this run are not reported.");
 	}
 

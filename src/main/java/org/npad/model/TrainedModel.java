@@ -38,8 +38,9 @@ public record TrainedModel(NpadModel model, BackboneIdentity backbone, Preproces
 	}
 
 	/**
-	 * Why an image whose network inputs were at most this bright should not be trusted with this
-	 * model (another bit depth than the training images?), or empty; see {@link InputBrightness}.
+	 * Why an image whose brightest network input had this value should not be trusted with this
+	 * model (far darker or brighter than the training images: another bit depth?), or empty; see
+	 * {@link InputBrightness}.
 	 */
 	public Optional<String> brightnessWarning(String image, float brightestInput) {
 		return InputBrightness.detectionWarning(image, brightestInput, preprocessing, (float) provenance.typicalBrightestInput());
