@@ -1,6 +1,7 @@
 package org.npad.fiji;
 
 import ij.ImagePlus;
+import ij.measure.Calibration;
 import ij.gui.Roi;
 import ij.io.FileSaver;
 import ij.io.RoiEncoder;
@@ -113,22 +114,25 @@ public class DetectFolderCommand extends NpadCommand {
 	private void detect(DetectionSession session, List<NamedSlice> batch, DecisionThresholds thresholds, Path out,
 			List<DetectionRow> rows, Progress progress) throws IOException {
 		progress.checkCancelled();
-		for (Detection d : session.detect(batch)) {
+		List<Detection> detections = session.detect(batch);
+		for (int i = 0; i < detections.size(); i++) {
 			progress.checkCancelled(); // a cancelled run stops between files, as before batching
-			ImageVerdict v = ImageVerdict.of(d, thresholds);
-			write(out, v);
-			rows.add(DetectionRow.of(v));
-			progress.report("N-pad: detecting " + d.name(), rows.size(), -1);
+			ImageVerdict v = ImageVerdict.of(detections.get(i), thresholds);
+			Calibration calibration = batch.get(i).calibration();
+			write(out, v, calibration);
+			rows.add(DetectionRow.of(v, calibration));
+			progress.report("N-pad: detecting " + v.detection().name(), rows.size(), -1);
 		}
 		batch.clear();
 	}
 
-	private void write(Path out, ImageVerdict v) throws IOException {
+	/** The heatmap keeps the image's calibration (TIFF stores it); the mask is a PNG, the ROIs are in pixels. */
+	private void write(Path out, ImageVerdict v, Calibration calibration) throws IOException {
 		BatchOutputs names = BatchOutputs.of(out, v.detection().name());
 		for (Path target : List.of(names.heatmap(), names.mask(), names.rois()))
 			OutputFiles.requireFree(target, overwrite, "output file"); // slices of stacks get their names only now
 		Files.createDirectories(names.heatmap().getParent());
-		ImagePlus heat = HeatmapImages.heatmap(List.of(v), names.heatmap().getFileName().toString(), null);
+		ImagePlus heat = HeatmapImages.heatmap(List.of(v), names.heatmap().getFileName().toString(), calibration);
 		OutputFiles.writeAtomically(names.heatmap(), file -> save(new FileSaver(heat).saveAsTiff(file.toString()), file));
 		ImagePlus mask = new ImagePlus(names.mask().getFileName().toString(), HeatmapImages.mask(v));
 		OutputFiles.writeAtomically(names.mask(), file -> save(new FileSaver(mask).saveAsPng(file.toString()), file));

@@ -20,7 +20,7 @@ final class HeatmapImages {
 	private HeatmapImages() {
 	}
 
-	/** @param calibration the original's, or null */
+	/** @param calibration the original's */
 	static ImagePlus heatmap(List<ImageVerdict> verdicts, String title, Calibration calibration) {
 		ImageStack stack = new ImageStack(verdicts.get(0).detection().width(), verdicts.get(0).detection().height());
 		for (ImageVerdict v : verdicts) {
@@ -31,7 +31,7 @@ final class HeatmapImages {
 		HeatScale scale = HeatScale.around(verdicts.get(0).thresholds().pixel());
 		imp.setLut(new LUT(LutLoader.getLut("fire"), scale.low(), scale.high()));
 		imp.setDisplayRange(scale.low(), scale.high());
-		if (calibration != null) imp.setCalibration(calibration.copy());
+		imp.setCalibration(calibration.copy());
 		return imp;
 	}
 
@@ -39,7 +39,7 @@ final class HeatmapImages {
 		ImageStack stack = new ImageStack(verdicts.get(0).detection().width(), verdicts.get(0).detection().height());
 		for (ImageVerdict v : verdicts) stack.addSlice(v.detection().name(), mask(v));
 		ImagePlus imp = new ImagePlus(title, stack);
-		if (calibration != null) imp.setCalibration(calibration.copy());
+		imp.setCalibration(calibration.copy());
 		return imp;
 	}
 

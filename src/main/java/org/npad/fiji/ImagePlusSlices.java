@@ -30,7 +30,7 @@ final class ImagePlusSlices {
 		ImageStack stack = image.getStack();
 		List<NamedSlice> slices = new ArrayList<>();
 		for (int k = 1; k <= stack.getSize(); k++)
-			slices.add(new NamedSlice(sliceName(title, k, stack.getSize()), null, k, stack.getProcessor(k)));
+			slices.add(new NamedSlice(sliceName(title, k, stack.getSize()), null, k, stack.getProcessor(k), image.getCalibration().copy()));
 		return slices;
 	}
 

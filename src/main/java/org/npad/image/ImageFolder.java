@@ -116,7 +116,7 @@ public record ImageFolder(Path directory, String filter, boolean recursive) {
 		ImageStack stack = imp.getStack();
 		List<NamedSlice> slices = new ArrayList<>();
 		for (int k = 1; k <= stack.getSize(); k++) {
-			slices.add(new NamedSlice(stack.getSize() == 1 ? name : name + "#" + k, file, k, stack.getProcessor(k)));
+			slices.add(new NamedSlice(stack.getSize() == 1 ? name : name + "#" + k, file, k, stack.getProcessor(k), imp.getCalibration().copy()));
 		}
 		return slices;
 	}

@@ -1,5 +1,6 @@
 package org.npad.image;
 
+import ij.measure.Calibration;
 import ij.process.ImageProcessor;
 
 import java.nio.file.Path;
@@ -13,8 +14,9 @@ import java.nio.file.Path;
  * @param file      the file it came from
  * @param slice     1-based slice number within the file
  * @param processor the pixels
+ * @param calibration the image's pixel size and unit, so that outputs keep its spatial scale
  */
-public record NamedSlice(String name, Path file, int slice, ImageProcessor processor) {
+public record NamedSlice(String name, Path file, int slice, ImageProcessor processor, Calibration calibration) {
 
 	public int width() {
 		return processor.getWidth();

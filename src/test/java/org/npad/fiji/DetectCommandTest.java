@@ -7,6 +7,7 @@ import ij.ImageStack;
 import ij.gui.ImageRoi;
 import ij.gui.Overlay;
 import ij.gui.Roi;
+import ij.measure.Calibration;
 import ij.measure.ResultsTable;
 import ij.process.FloatProcessor;
 import ij.process.ImageProcessor;
@@ -62,13 +63,18 @@ class DetectCommandTest extends SampleModelTest {
 		try (NDManager m = NDManager.newBaseManager(); TrainedModel trained = ModelFile.read(model, m)) {
 			Detector detector = new Detector(trained.model(), trained.preprocessing(),
 					FeatureSource.of(BackboneCache.get(Device.cpu()), trained.model(), m), 8);
-			return detector.detect(new NamedSlice(name, null, 1, ip));
+			return detector.detect(new NamedSlice(name, null, 1, ip, new Calibration()));
 		}
 	}
 
 	@Test
 	void outputsAgreeWithThePipelineTheThresholdAndTheRegions() throws Exception {
 		ImagePlus image = FijiTestSupport.open(PIT);
+		Calibration micrometres = new Calibration();
+		micrometres.pixelWidth = 0.5;
+		micrometres.pixelHeight = 0.25;
+		micrometres.setUnit("um");
+		image.setCalibration(micrometres);
 		byte[] original = ((byte[]) image.getProcessor().getPixels()).clone();
 		ResultsTable table = FijiTestSupport.clearedResults();
 		CommandModule module = succeeded(run(context, DetectCommand.class, "image", image, "model_file", model.toFile()));
@@ -78,6 +84,10 @@ class DetectCommandTest extends SampleModelTest {
 		ImagePlus heatmap = (ImagePlus) module.getOutput("heatmap");
 		assertEquals(32, heatmap.getBitDepth());
 		assertArrayEquals(expected.map(), (float[]) heatmap.getProcessor().getPixels(), "the heatmap is the detection map");
+		for (String output : List.of("heatmap", "mask")) {
+			Calibration c = ((ImagePlus) module.getOutput(output)).getCalibration();
+			assertEquals(List.of(0.5, 0.25, "\u00b5m"), List.of(c.pixelWidth, c.pixelHeight, c.getUnit()), output + " keeps the image's scale");
+		}
 
 		boolean[] mask = new boolean[expected.map().length];
 		for (int i = 0; i < mask.length; i++) mask[i] = expected.map()[i] >= t.pixel();
@@ -115,6 +125,9 @@ class DetectCommandTest extends SampleModelTest {
 		for (ConnectedComponents.Region r : regions.regions()) largest = Math.max(largest, r.area());
 		assertEquals(area, table.getValue("anomalous_area", 0));
 		assertEquals(largest, table.getValue("largest_region", 0));
+		assertEquals(area * 0.125, table.getValue("anomalous_area_cal", 0), 1e-9, "0.5 x 0.25 um per pixel");
+		assertEquals(largest * 0.125, table.getValue("largest_region_cal", 0), 1e-9);
+		assertEquals("\u00b5m", table.getStringValue("unit", 0));
 	}
 
 	@Test

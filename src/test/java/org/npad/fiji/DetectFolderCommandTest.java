@@ -1,8 +1,10 @@
 package org.npad.fiji;
 
+import ij.IJ;
 import ij.ImagePlus;
 import ij.gui.Roi;
 import ij.io.RoiDecoder;
+import ij.measure.Calibration;
 import ij.measure.ResultsTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,6 +94,39 @@ class DetectFolderCommandTest extends SampleModelTest {
 		try (Stream<Path> all = Files.walk(out)) {
 			assertFalse(all.anyMatch(p -> p.getFileName().toString().startsWith(".")), "no temporary files are left");
 		}
+	}
+
+	/** A TIFF's pixel size reaches the heatmap file and the area columns; an uncalibrated PNG's areas stay in pixels. */
+	@Test
+	void areasAndHeatmapsKeepEachImagesSpatialCalibration(@TempDir Path dir) throws Exception {
+		Path in = Files.createDirectory(dir.resolve("in")), out = Files.createDirectory(dir.resolve("out"));
+		ImagePlus pit = FijiTestSupport.open(SAMPLES.resolve("images/Pit/test_pit_00.png"));
+		Calibration micrometres = new Calibration();
+		micrometres.pixelWidth = 2;
+		micrometres.pixelHeight = 3;
+		micrometres.setUnit("um");
+		pit.setCalibration(micrometres);
+		IJ.saveAsTiff(pit, in.resolve("a-pit.tif").toString());
+		Files.copy(SAMPLES.resolve("images/Pit/test_pit_01.png"), in.resolve("b-pit.png"));
+		succeeded(run(context, DetectFolderCommand.class, "folder", in.toFile(), "model_file", model.toFile(), "output_folder", out.toFile()));
+
+		List<String> csv = Files.readAllLines(out.resolve(DetectFolderCommand.CSV));
+		int area = DetectionRow.COLUMNS.indexOf("anomalous_area"), largest = DetectionRow.COLUMNS.indexOf("largest_region");
+		String[] tiff = csv.get(1).split(","), png = csv.get(2).split(",");
+		assertTrue(Integer.parseInt(tiff[area]) > 0 && Integer.parseInt(png[area]) > 0, "both pits are found: " + csv);
+		Calibration read = FijiTestSupport.open(in.resolve("a-pit.tif")).getCalibration(); // TIFF keeps 2 and 3 to about 1e-6
+		double pixelArea = read.pixelWidth * read.pixelHeight;
+		assertEquals(6, pixelArea, 1e-4);
+		assertEquals(pixelArea * Integer.parseInt(tiff[area]), Double.parseDouble(tiff[DetectionRow.COLUMNS.indexOf("anomalous_area_cal")]), 1e-9);
+		assertEquals(pixelArea * Integer.parseInt(tiff[largest]), Double.parseDouble(tiff[DetectionRow.COLUMNS.indexOf("largest_region_cal")]), 1e-9);
+		assertEquals("\u00b5m", tiff[DetectionRow.COLUMNS.indexOf("unit")]);
+		assertEquals(Double.parseDouble(png[area]), Double.parseDouble(png[DetectionRow.COLUMNS.indexOf("anomalous_area_cal")]));
+		assertEquals("pixel", png[DetectionRow.COLUMNS.indexOf("unit")]);
+
+		Calibration heat = FijiTestSupport.open(out.resolve("a-pit_heatmap.tif")).getCalibration();
+		assertEquals(2, heat.pixelWidth, 1e-4);
+		assertEquals(3, heat.pixelHeight, 1e-4);
+		assertEquals("\u00b5m", heat.getUnit());
 	}
 
 	@Test

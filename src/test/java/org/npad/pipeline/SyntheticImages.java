@@ -1,5 +1,6 @@
 package org.npad.pipeline;
 
+import ij.measure.Calibration;
 import ij.process.ByteProcessor;
 import org.npad.image.NamedSlice;
 
@@ -16,7 +17,7 @@ final class SyntheticImages {
 	static List<NamedSlice> nominal(int count, int size, long seed) {
 		List<NamedSlice> images = new ArrayList<>();
 		Random random = new Random(seed);
-		for (int i = 0; i < count; i++) images.add(new NamedSlice("nominal-" + i, null, 1, texture(size, random)));
+		for (int i = 0; i < count; i++) images.add(new NamedSlice("nominal-" + i, null, 1, texture(size, random), new Calibration()));
 		return images;
 	}
 
@@ -26,7 +27,7 @@ final class SyntheticImages {
 		for (int j = -radius; j <= radius; j++)
 			for (int i = -radius; i <= radius; i++)
 				if (i * i + j * j <= radius * radius) p.set(x + i, y + j, 20);
-		return new NamedSlice("pit", null, 1, p);
+		return new NamedSlice("pit", null, 1, p, new Calibration());
 	}
 
 	/** Stripes with random phase plus pixel noise: a regular surface with small natural variation. */

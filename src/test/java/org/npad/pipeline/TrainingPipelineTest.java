@@ -2,6 +2,7 @@ package org.npad.pipeline;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
+import ij.measure.Calibration;
 import ij.process.ShortProcessor;
 import org.junit.jupiter.api.Test;
 import org.npad.backbone.BackboneWeights;
@@ -164,7 +165,7 @@ class TrainingPipelineTest {
 		for (NamedSlice s : eightBit) {
 			ShortProcessor p = new ShortProcessor(s.processor().getWidth(), s.processor().getHeight());
 			for (int i = 0; i < p.getPixelCount(); i++) p.set(i, s.processor().get(i) * 16);
-			twelveBit.add(new NamedSlice(s.name(), null, 1, p));
+			twelveBit.add(new NamedSlice(s.name(), null, 1, p, new Calibration()));
 		}
 		return twelveBit;
 	}
