@@ -43,7 +43,10 @@ for i in range(table.size()):
         "decision": table.getStringValue("decision", i),
         "regions": int(table.getValue("regions", i)),
         "anomalous_area": int(table.getValue("anomalous_area", i)),
+        "anomalous_area_cal": table.getValue("anomalous_area_cal", i),
+        "unit": table.getStringValue("unit", i),
     })
-summary = "\n".join("%(image)s: score %(score).3f, %(decision)s, %(regions)d regions, %(anomalous_area)d anomalous pixels" % r
+summary = "\n".join("%(image)s: score %(score).3f, %(decision)s, %(regions)d regions, %(anomalous_area)d anomalous pixels"
+                    " (%(anomalous_area_cal).6g %(unit)s^2)" % r
                     for r in rows)
 print(summary)

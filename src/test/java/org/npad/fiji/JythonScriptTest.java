@@ -49,6 +49,7 @@ class JythonScriptTest {
 			assertEquals(expected.score(), ((Number) row.get("score")).doubleValue(), 1e-6);
 			String summary = python.get("summary", String.class);
 			assertTrue(summary.startsWith("test_pit_01.png: score "), summary);
+			assertTrue(summary.endsWith(" anomalous pixels (" + row.get("anomalous_area") + " pixel^2)"), "an uncalibrated PNG: " + summary);
 		} finally {
 			context.dispose();
 		}
