@@ -2,6 +2,7 @@ package org.npad.fiji;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
+import ij.ImagePlus;
 import org.npad.backbone.Backbone;
 import org.npad.image.ImageFolder;
 import org.npad.image.NamedSlice;
@@ -10,6 +11,7 @@ import org.npad.model.ModelFile;
 import org.npad.model.TrainedModel;
 import org.npad.pipeline.Calibration;
 import org.npad.pipeline.Progress;
+import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
@@ -68,6 +70,9 @@ public class CalibrateCommand extends NpadCommand {
 	@Parameter(label = "Device", choices = {Devices.CPU, Devices.GPU}, persist = false)
 	private String device = Devices.CPU;
 
+	@Parameter(type = ItemIO.OUTPUT, label = "Nominal image scores")
+	private ImagePlus score_plot;
+
 	@Override
 	protected void execute() throws Exception {
 		if (model_file == null) throw new IllegalArgumentException("the model file is missing");
@@ -92,8 +97,9 @@ public class CalibrateCommand extends NpadCommand {
 			NpadConfig config = trained.model().config().with(settings);
 			// shares the leased arrays: the lease closes them, not this model
 			Progress progress = progress();
-			TrainedModel calibrated = Calibration.recalibrate(trained, config, nominal, backbone, batch_size, progress, manager,
+			Calibration.Recalibrated result = Calibration.recalibrate(trained, config, nominal, backbone, batch_size, progress, manager,
 					"nominal images of " + folder);
+			TrainedModel calibrated = result.model();
 			progress.checkCancelled();
 			OutputFiles.requireWritable(target, overwrite, "calibrated model file"); // it may have appeared meanwhile
 			status.showStatus("N-pad: writing " + target.getFileName());
@@ -101,6 +107,8 @@ public class CalibrateCommand extends NpadCommand {
 			log.info("N-pad: " + target + " calibrated on " + calibrated.thresholds().calibration() + ": image threshold "
 					+ calibrated.thresholds().image() + ", pixel threshold " + calibrated.thresholds().pixel());
 			status.showStatus("N-pad: calibrated model written to " + target.getFileName());
+			score_plot = CurvePlots.calibration(result.nominalScores(), calibrated.thresholds().image(), calibrated.thresholds().percentile(),
+					"N-pad calibration on " + folder.getName());
 		}
 	}
 }

@@ -6,12 +6,15 @@ import org.npad.metrics.Pro;
 import org.npad.metrics.Roc;
 
 import java.awt.Color;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * The evaluation's curves as ImageJ plots: the image and pixel ROC together, the PRO curve, and the
- * image scores of nominal and defective images with the thresholds.
+ * image scores of nominal and defective images with the thresholds; and the nominal scores a
+ * calibration took its threshold from.
  */
 final class CurvePlots {
 
@@ -54,6 +57,26 @@ final class CurvePlots {
 	 * are, and where each threshold cuts. A NaN threshold (a model trained without calibration) is left out.
 	 */
 	static ImagePlus scores(double[] scores, boolean[] labels, double modelThreshold, double f1Threshold, String title) {
+		List<Line> lines = new ArrayList<>(List.of(new Line("F1-max threshold", f1Threshold, Color.DARK_GRAY)));
+		if (!Double.isNaN(modelThreshold)) lines.add(new Line("model's threshold", modelThreshold, Color.MAGENTA));
+		return histograms(title, "test images", scores, labels, true, lines);
+	}
+
+	/**
+	 * The nominal images' scores that a threshold was calibrated on, with the threshold: whether it
+	 * sits just above the bulk of them or far out in a tail, which a percentile alone does not show.
+	 */
+	static ImagePlus calibration(double[] nominalScores, double threshold, double percentile, String title) {
+		String name = String.format(Locale.ROOT, "image threshold (percentile %.4g)", percentile);
+		return histograms(title, "nominal images", nominalScores, new boolean[nominalScores.length], false,
+				List.of(new Line(name, threshold, Color.MAGENTA)));
+	}
+
+	/** A vertical line across the histograms at a score. */
+	private record Line(String name, double score, Color color) {}
+
+	/** Nominal (and, if asked, defective) scores as bars on BINS shared bins, then the lines; the legend says which is which. */
+	private static ImagePlus histograms(String title, String count, double[] scores, boolean[] labels, boolean defectiveBars, List<Line> lines) {
 		double min = Arrays.stream(scores).min().orElse(0), max = Arrays.stream(scores).max().orElse(1);
 		double width = max > min ? (max - min) / BINS : 1;
 		double[] nominal = new double[BINS], defective = new double[BINS], centres = new double[BINS];
@@ -66,19 +89,19 @@ final class CurvePlots {
 		}
 		for (int b = 0; b < BINS; b++) centres[b] = min + (b + 0.5) * width;
 		double top = Math.max(Arrays.stream(nominal).max().orElse(1), Arrays.stream(defective).max().orElse(1));
-		Plot plot = new Plot(title, "image score", "test images");
+		Plot plot = new Plot(title, "image score", count);
 		plot.setColor(Color.BLUE);
 		plot.addPoints(centres, nominal, Plot.BAR);
-		plot.setColor(Color.RED);
-		plot.addPoints(centres, defective, Plot.BAR);
-		StringBuilder legend = new StringBuilder(String.format(Locale.ROOT, "nominal (%d)%ndefective (%d)%nF1-max threshold %.4g",
-				scores.length - defects, defects, f1Threshold));
-		plot.setColor(Color.DARK_GRAY);
-		plot.addPoints(new double[] {f1Threshold, f1Threshold}, new double[] {0, top}, Plot.LINE);
-		if (!Double.isNaN(modelThreshold)) {
-			plot.setColor(Color.MAGENTA);
-			plot.addPoints(new double[] {modelThreshold, modelThreshold}, new double[] {0, top}, Plot.LINE);
-			legend.append(String.format(Locale.ROOT, "%nmodel's threshold %.4g", modelThreshold));
+		StringBuilder legend = new StringBuilder(String.format(Locale.ROOT, "nominal (%d)", scores.length - defects));
+		if (defectiveBars) {
+			plot.setColor(Color.RED);
+			plot.addPoints(centres, defective, Plot.BAR);
+			legend.append(String.format(Locale.ROOT, "%ndefective (%d)", defects));
+		}
+		for (Line line : lines) {
+			plot.setColor(line.color());
+			plot.addPoints(new double[] {line.score(), line.score()}, new double[] {0, top}, Plot.LINE);
+			legend.append(String.format(Locale.ROOT, "%n%s %.4g", line.name(), line.score()));
 		}
 		plot.setColor(Color.BLACK);
 		plot.addLegend(legend.toString());

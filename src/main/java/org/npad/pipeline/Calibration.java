@@ -57,6 +57,9 @@ public final class Calibration {
 		progress.report("Calibrating thresholds", detections.size(), -1);
 	}
 
+	/** A model with thresholds measured anew, and the nominal image scores they were measured on (for a plot). */
+	public record Recalibrated(TrainedModel model, double[] nominalScores) {}
+
 	/**
 	 * A trained model with other inference settings (shifting, smoothing, the image score) or another
 	 * percentile, and thresholds measured anew on nominal images: the thresholds are only valid for
@@ -65,15 +68,16 @@ public final class Calibration {
 	 *
 	 * @param source described in the thresholds, e.g. the folder of the images
 	 */
-	public static TrainedModel recalibrate(TrainedModel trained, NpadConfig config, Iterable<NamedSlice> nominal, Backbone backbone,
+	public static Recalibrated recalibrate(TrainedModel trained, NpadConfig config, Iterable<NamedSlice> nominal, Backbone backbone,
 			int batchSize, Progress progress, NDManager manager, String source) {
 		NpadModel model = trained.model().withInference(config);
 		Detector detector = new Detector(model, trained.preprocessing(), FeatureSource.of(backbone, model, manager), batchSize);
 		List<Detection> detections = detect(detector, nominal, progress);
 		if (detections.isEmpty()) throw new IllegalArgumentException("no nominal images to calibrate on in " + source);
 		detections.stream().flatMap(d -> trained.brightnessWarning(d.name(), d.brightestInput()).stream()).findFirst().ifPresent(progress::warn);
-		return new TrainedModel(model, trained.backbone(), trained.preprocessing(),
+		TrainedModel calibrated = new TrainedModel(model, trained.backbone(), trained.preprocessing(),
 				of(detections, config.thresholdPercentile(), source + " (" + detections.size() + " images)"), trained.provenance());
+		return new Recalibrated(calibrated, detections.stream().mapToDouble(Detection::score).toArray());
 	}
 
 	public static Thresholds of(List<Detection> nominal, double percentile, String source) {

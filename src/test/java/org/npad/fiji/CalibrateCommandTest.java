@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import ij.IJ;
 import ij.ImagePlus;
+import ij.gui.Plot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.npad.image.ImageFolder;
@@ -45,6 +46,7 @@ class CalibrateCommandTest extends SampleModelTest {
 				"file_filter", "test_*.png", "threshold_percentile", 90.0, "advanced", "smoothing_sigma=3", "output_model_file", calibrated.toFile());
 		succeeded(logged.module());
 		assertEquals(List.of(), logged.warnings(), "8-bit images like the training images");
+		Plot plot = (Plot) ((ImagePlus) logged.module().getOutput("score_plot")).getProperty(Plot.PROPERTY_KEY);
 
 		ModelInfo before = ModelFile.readHeader(model), after = ModelFile.readHeader(calibrated);
 		assertEquals("3.0", after.config().toMap().get("smoothing_sigma"));
@@ -67,6 +69,10 @@ class CalibrateCommandTest extends SampleModelTest {
 				maps.addAll(d.networkMaps());
 			}
 			assertEquals(Percentile.of(scores, 90), after.thresholds().image(), 1e-4 * Math.abs(after.thresholds().image()));
+			float total = 0;
+			for (float count : plot.getDataObjectArrays(0)[1]) total += count;
+			assertEquals(scores.length, total, "the plot counts every nominal image");
+			assertEquals((float) after.thresholds().image(), plot.getDataObjectArrays(1)[0][0], "and marks the new image threshold");
 			assertEquals(Percentile.ofPixels(maps, 90), after.thresholds().pixel(), 1e-4 * Math.abs(after.thresholds().pixel()));
 		}
 	}

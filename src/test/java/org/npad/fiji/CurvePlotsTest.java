@@ -33,4 +33,17 @@ class CurvePlotsTest {
 		assertEquals(3, CurvePlots.scores(new double[] {1, 2}, new boolean[] {false, true}, Double.NaN, 2, "s").getProperty(Plot.PROPERTY_KEY)
 				instanceof Plot p ? p.getNumPlotObjects() : -1, "no line for a model without calibrated thresholds");
 	}
+
+	/** Scores 0 .. 30 in 30 bins of 1: 0 in bin 0, both 10s in bin 10, 30 in the last; one line, no defective bars. */
+	@Test
+	void calibrationShowsTheNominalScoresAndTheThreshold() {
+		Plot plot = (Plot) CurvePlots.calibration(new double[] {0, 10, 10, 30}, 25, 99.5, "calibration").getProperty(Plot.PROPERTY_KEY);
+		assertEquals(2, plot.getNumPlotObjects(), "nominal bars and the threshold");
+		float[] expected = new float[30];
+		expected[0] = expected[29] = 1;
+		expected[10] = 2;
+		assertArrayEquals(expected, plot.getDataObjectArrays(0)[1]);
+		assertArrayEquals(new float[] {25, 25}, plot.getDataObjectArrays(1)[0]);
+		assertArrayEquals(new float[] {0, 2}, plot.getDataObjectArrays(1)[1], "as high as the tallest bar");
+	}
 }
