@@ -1,10 +1,10 @@
 package org.npad.fiji;
 
 import ij.ImagePlus;
-import ij.measure.Calibration;
 import ij.gui.Roi;
 import ij.io.FileSaver;
 import ij.io.RoiEncoder;
+import ij.measure.Calibration;
 import org.npad.image.ImageFolder;
 import org.npad.image.NamedSlice;
 import org.npad.pipeline.Detection;
