@@ -32,17 +32,19 @@ import java.util.zip.ZipOutputStream;
 /**
  * Plugins > N-pad > Detect Folder...: scores every image of a folder and writes, per image, the 32-bit
  * heatmap (name_heatmap.tif), the mask (name_mask.png) and its regions as an ImageJ ROI set
- * (name_rois.zip, when it has any), plus one CSV of all rows (npad-results.csv); sub-folders are
- * mirrored. Nothing is overwritten unless asked: the output names of every file are checked before
+ * (name_rois.zip, when it has any), plus one CSV of all images (npad-results.csv) and one of all
+ * their regions (npad-regions.csv: what Measure in the ROI Manager gives for one image, for a whole
+ * folder); sub-folders are mirrored. Nothing is overwritten unless asked: the output names of every file are checked before
  * the first image is scored (those of stack slices, known only once the stack is read, just before
- * they are written). Each file is written whole or not at all; the CSV is written last, so a run that was
- * cancelled or failed has none.
+ * they are written). Each file is written whole or not at all; the CSVs are written last, so a run that
+ * was cancelled or failed has none.
  */
 @Plugin(type = Command.class, label = "N-pad: detect anomalies in a folder of images", menu = {
 		@Menu(label = "Plugins"), @Menu(label = "N-pad", weight = 30), @Menu(label = "Detect Folder...", weight = 4)})
 public class DetectFolderCommand extends NpadCommand {
 
 	static final String CSV = "npad-results.csv";
+	static final String REGIONS_CSV = "npad-regions.csv";
 
 	@Parameter(label = "Images folder", style = FileWidget.DIRECTORY_STYLE, persist = false)
 	private File folder;
@@ -84,6 +86,7 @@ public class DetectFolderCommand extends NpadCommand {
 		ImageFolder images = new ImageFolder(folder.toPath(), file_filter, recursive);
 		List<Path> files = images.files();
 		OutputFiles.requireWritable(out.resolve(CSV), overwrite, "results table");
+		OutputFiles.requireWritable(out.resolve(REGIONS_CSV), overwrite, "regions table");
 		Map<Path, Path> planned = new HashMap<>();
 		for (Path f : files) {
 			for (Path target : BatchOutputs.paths(out, images.directory().relativize(f).toString())) {
@@ -96,23 +99,25 @@ public class DetectFolderCommand extends NpadCommand {
 
 		Progress progress = progress();
 		List<DetectionRow> rows = new ArrayList<>();
+		List<RegionRow> regionRows = new ArrayList<>();
 		try (DetectionSession session = DetectionSession.open(model_file == null ? null : model_file.toPath(), Devices.parse(device), batch_size, progress)) {
 			DecisionThresholds thresholds = DecisionThresholds.resolve(session.model().thresholds(), image_threshold, pixel_threshold);
 			List<NamedSlice> batch = new ArrayList<>();
 			for (NamedSlice slice : images.slices()) {
 				batch.add(slice);
-				if (batch.size() == session.imagesPerBatch()) detect(session, batch, thresholds, out, rows, progress);
+				if (batch.size() == session.imagesPerBatch()) detect(session, batch, thresholds, out, rows, regionRows, progress);
 			}
-			if (!batch.isEmpty()) detect(session, batch, thresholds, out, rows, progress);
+			if (!batch.isEmpty()) detect(session, batch, thresholds, out, rows, regionRows, progress);
 		}
-		OutputFiles.writeAtomically(out.resolve(CSV), file -> DetectionRow.writeCsv(rows, file));
+		OutputFiles.writeAtomically(out.resolve(REGIONS_CSV), file -> TableRow.writeCsv(file, RegionRow.COLUMNS, regionRows));
+		OutputFiles.writeAtomically(out.resolve(CSV), file -> TableRow.writeCsv(file, DetectionRow.COLUMNS, rows));
 		ImageJ1Outputs.appendDetections(rows);
 		status.showStatus("N-pad: " + rows.size() + " images scored, results in " + out);
 	}
 
 	/** Detects a batch of slices, writes each one's outputs and empties the batch. */
 	private void detect(DetectionSession session, List<NamedSlice> batch, DecisionThresholds thresholds, Path out,
-			List<DetectionRow> rows, Progress progress) throws IOException {
+			List<DetectionRow> rows, List<RegionRow> regionRows, Progress progress) throws IOException {
 		progress.checkCancelled();
 		List<Detection> detections = session.detect(batch);
 		for (int i = 0; i < detections.size(); i++) {
@@ -121,6 +126,7 @@ public class DetectFolderCommand extends NpadCommand {
 			Calibration calibration = batch.get(i).calibration();
 			write(out, v, calibration);
 			rows.add(DetectionRow.of(v, calibration));
+			regionRows.addAll(RegionRow.of(v, calibration));
 			progress.report("N-pad: detecting " + v.detection().name(), rows.size(), -1);
 		}
 		batch.clear();

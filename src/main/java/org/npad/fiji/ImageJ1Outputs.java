@@ -41,6 +41,6 @@ final class ImageJ1Outputs {
 
 	/** Detection rows appended to the Results table. */
 	static void appendDetections(List<DetectionRow> rows) {
-		appendResults(table -> rows.forEach(r -> r.addTo(table)));
+		appendResults(table -> rows.forEach(r -> TableRow.addTo(table, DetectionRow.COLUMNS, r)));
 	}
 }

@@ -91,6 +91,16 @@ class DetectFolderCommandTest extends SampleModelTest {
 				assertArrayEquals(expected, DetectCommandTest.toMask(decoded, d.width(), d.height()), "the ROI set covers the mask");
 			}
 		}
+		List<String> regionLines = Files.readAllLines(out.resolve(DetectFolderCommand.REGIONS_CSV));
+		assertEquals(String.join(",", RegionRow.COLUMNS), regionLines.get(0));
+		for (int k = 0; k < 3; k++) {
+			String[] row = csv.get(k + 1).split(",");
+			String image = row[0];
+			List<String[]> regionsOfImage = regionLines.stream().skip(1).map(l -> l.split(",")).filter(r -> r[0].equals(image)).toList();
+			assertEquals(Integer.parseInt(row[5]), regionsOfImage.size(), "one regions row per region of " + image);
+			assertEquals(Integer.parseInt(row[6]), regionsOfImage.stream().mapToInt(r -> Integer.parseInt(r[2])).sum(),
+					"the regions' areas add up to the image's anomalous area");
+		}
 		try (Stream<Path> all = Files.walk(out)) {
 			assertFalse(all.anyMatch(p -> p.getFileName().toString().startsWith(".")), "no temporary files are left");
 		}
