@@ -1,9 +1,11 @@
 package org.npad.fiji;
 
 import ai.djl.ndarray.NDManager;
+import ij.ImagePlus;
 import org.npad.image.NamedSlice;
 import org.npad.model.ModelFile;
 import org.npad.model.TrainedModel;
+import org.scijava.ItemIO;
 import org.scijava.plugin.Parameter;
 import org.scijava.widget.FileWidget;
 
@@ -13,7 +15,9 @@ import java.nio.file.Path;
 /**
  * Training that ends in a model file, whichever way the nominal images come (a folder, the open
  * image). The file is written only after training and calibration finished, atomically, and an
- * existing file is replaced only when the user said so.
+ * existing file is replaced only when the user said so. With calibration, the scores the thresholds
+ * were taken from come as a plot: whether the image threshold sits just above a few held-out images or
+ * in a tail of many, which its value alone does not say.
  */
 abstract class AbstractTrainCommand extends TrainingSettingsCommand {
 
@@ -28,6 +32,11 @@ abstract class AbstractTrainCommand extends TrainingSettingsCommand {
 			description = "float16_packed: half the file; on MTD it gave the same AUROC and PRO to 0.01 points (docs/benchmarks.md)")
 	private String model_storage = "float32_packed";
 
+	@Parameter(type = ItemIO.OUTPUT, label = "Calibration scores")
+	private ImagePlus score_plot;
+
+	private double[] calibrationScores = new double[0];
+
 	/** The nominal images; each pass of training reads them again. */
 	protected abstract Iterable<NamedSlice> nominalImages();
 
@@ -38,13 +47,16 @@ abstract class AbstractTrainCommand extends TrainingSettingsCommand {
 		ModelFile.Storage storage = ModelFile.Storage.fromFileName(model_storage); // a typing error fails before training
 		checkSettings();
 		Iterable<NamedSlice> images = nominalImages();
-		try (NDManager manager = NDManager.newBaseManager(device()); TrainedModel model = train(images, manager)) {
+		try (NDManager manager = NDManager.newBaseManager(device()); TrainedModel model = train(images, manager, scores -> calibrationScores = scores)) {
 			progress().checkCancelled();
 			OutputFiles.requireWritable(target, overwrite, "model file"); // it may have appeared while training
 			status.showStatus("N-pad: writing " + target.getFileName());
 			ModelFile.write(model, target, storage);
 			log.info("N-pad model written to " + target);
 			status.showStatus("N-pad: model written to " + target.getFileName());
+			if (calibrationScores.length > 0)
+				score_plot = CurvePlots.calibration(calibrationScores, model.thresholds().image(), model.thresholds().percentile(),
+						"N-pad calibration of " + target.getFileName());
 		}
 	}
 }

@@ -91,7 +91,7 @@ public class EvaluateCommand extends TrainingSettingsCommand {
 		} else {
 			checkSettings();
 			try (NDManager manager = NDManager.newBaseManager(device);
-					TrainedModel model = train(Evaluation.slices(set.training(), base), manager)) {
+					TrainedModel model = train(Evaluation.slices(set.training(), base), manager, scores -> {})) {
 				result = evaluate(model, backbone, set, base);
 			}
 		}

@@ -13,6 +13,7 @@ import org.scijava.plugin.Parameter;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The training settings of every command that trains (Train, Train on Image, Evaluate): the main
@@ -73,16 +74,19 @@ abstract class TrainingSettingsCommand extends NpadCommand {
 	/**
 	 * Trains on nominal images with the settings of the dialog and calibrates the thresholds.
 	 *
-	 * @param images re-iterable; each pass of training reads them again
+	 * @param images            re-iterable; each pass of training reads them again
+	 * @param calibrationScores given the image scores the thresholds were taken from (empty without calibration)
 	 * @return the model, with its arrays in {@code manager}
 	 */
-	protected TrainedModel train(Iterable<NamedSlice> images, NDManager manager) throws IOException {
+	protected TrainedModel train(Iterable<NamedSlice> images, NDManager manager, Consumer<double[]> calibrationScores) throws IOException {
 		NamedSettings named = NamedSettings.parse(advanced);
 		NpadConfig config = config(named);
 		Preprocessing preprocessing = preprocessing(named);
 		Training.Options options = new Training.Options(batch_size, calibration_every);
 		Backbone backbone = BackboneCache.get(device());
-		TrainedModel model = new Training(preprocessing, config, backbone, options, progress(), manager).run(images);
+		Training training = new Training(preprocessing, config, backbone, options, progress(), manager);
+		TrainedModel model = training.run(images);
+		calibrationScores.accept(training.calibrationScores());
 		log.info("N-pad trained on " + model.provenance().trainingImages().size() + " images; thresholds: " + model.thresholds().calibration());
 		return model;
 	}

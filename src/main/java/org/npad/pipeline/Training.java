@@ -58,9 +58,8 @@ public final class Training {
 	private final Progress progress;
 	private final NDManager manager;
 	private final PhaseTimes times = new PhaseTimes();
-	private int heldOut;
 	private HalvingBatches batches; // the backbone's batches, halved for good where they run out of memory
-	private InputBrightness brightness; // of the inputs of the last run
+	private double[] calibrationScores = new double[0];
 
 	public Training(Preprocessing preprocessing, NpadConfig config, Backbone backbone, Options options, Progress progress, NDManager manager) {
 		this.preprocessing = preprocessing;
@@ -75,7 +74,7 @@ public final class Training {
 	public TrainedModel run(Iterable<NamedSlice> images) {
 		Preprocessor preprocessor = new Preprocessor(preprocessing);
 		batches = new HalvingBatches(options.batchSize());
-		brightness = new InputBrightness(); // the counting pass reads the images too: replaced before the statistics pass
+		calibrationScores = new double[0];
 		int[] channels;
 		if (ChannelSelection.needsCounts(config.channelRule())) {
 			FeatureSource all = new FeatureSource(backbone, null, manager);
@@ -88,15 +87,14 @@ public final class Training {
 		}
 
 		FeatureSource kept = new FeatureSource(backbone, channels, config.patchBank() > 0, manager);
-		brightness = new InputBrightness();
 		NpadTrainer[] trainer = new NpadTrainer[1];
-		heldOut = 0;
-		List<String> names = forEachBatch(images, preprocessor, "Learning nominal statistics", kept, features -> {
+		Pass pass = forEachBatch(images, preprocessor, "Learning nominal statistics", kept, features -> {
 			if (trainer[0] == null)
 				trainer[0] = new NpadTrainer(config, channels, (int) features.kept().getShape().get(2), (int) features.kept().getShape().get(3), manager);
 			trainer[0].add(features);
 		});
-		brightness.trainingWarning(preprocessing).ifPresent(progress::warn); // before the estimation's minutes
+		pass.brightness().trainingWarning(preprocessing).ifPresent(progress::warn); // before the estimation's minutes
+		List<String> names = pass.names();
 		if (trainer[0] == null || trainer[0].count() < 2)
 			throw new IllegalArgumentException("N-pad needs at least 2 nominal images (or tiles) to learn from, got "
 					+ names.size() + (names.isEmpty() ? "" : ": " + names)
@@ -107,12 +105,12 @@ public final class Training {
 		});
 		times.addAll(trainer[0].times());
 		progress.report(ESTIMATING, 1, 1);
+		Provenance provenance = Provenance.now(names, pass.brightness().typical());
 
 		if (options.calibrationEvery() == 0)
-			return new TrainedModel(model, backbone.identity(), preprocessing, Thresholds.none(config.thresholdPercentile()),
-					Provenance.now(names, brightness.typical()));
+			return new TrainedModel(model, backbone.identity(), preprocessing, Thresholds.none(config.thresholdPercentile()), provenance);
 		Detector detector = new Detector(model, preprocessing, kept, batches.size());
-		boolean useHeldOut = heldOut > 0;
+		boolean useHeldOut = pass.heldOut() > 0;
 		Iterable<NamedSlice> chosen = () -> {
 			int[] index = {0};
 			return StreamSupport.stream(images.spliterator(), false).filter(slice -> isHeldOut(index[0]++) == useHeldOut).iterator();
@@ -120,10 +118,19 @@ public final class Training {
 		long start = System.nanoTime();
 		List<Detection> calibration = Calibration.detect(detector, chosen, progress);
 		times.add("calibration", System.nanoTime() - start);
+		calibrationScores = calibration.stream().mapToDouble(Detection::score).toArray();
 		String source = useHeldOut ? "held-out every " + ordinal(options.calibrationEvery()) + " nominal image (" + calibration.size() + ")"
 				: "the training images themselves (too few images to hold any out: thresholds are optimistic)";
 		return new TrainedModel(model, backbone.identity(), preprocessing,
-				Calibration.of(calibration, config.thresholdPercentile(), source), Provenance.now(names, brightness.typical()));
+				Calibration.of(calibration, config.thresholdPercentile(), source), provenance);
+	}
+
+	/**
+	 * The image scores the last run's thresholds were taken from (the held-out images, or the training
+	 * images where there were too few to hold any out), for a plot; empty without calibration.
+	 */
+	public double[] calibrationScores() {
+		return calibrationScores.clone();
 	}
 
 	/**
@@ -152,13 +159,17 @@ public final class Training {
 		return k > 0 && index % k == k - 1;
 	}
 
-	/** Feeds the training images' features to a consumer in batches; returns the names of the images used. */
-	private List<String> forEachBatch(Iterable<NamedSlice> images, Preprocessor preprocessor, String stage,
+	/** What one pass over the images saw: the names of the images used, how many were held out, their brightness. */
+	private record Pass(List<String> names, int heldOut, InputBrightness brightness) {}
+
+	/** Feeds the training images' features to a consumer in batches. */
+	private Pass forEachBatch(Iterable<NamedSlice> images, Preprocessor preprocessor, String stage,
 			FeatureSource source, Consumer<FeatureMaps> consumer) {
 		List<String> names = new ArrayList<>();
+		InputBrightness brightness = new InputBrightness();
 		List<float[]> batch = new ArrayList<>();
 		int[] size = new int[2];
-		int index = 0;
+		int index = 0, heldOut = 0;
 		Iterator<NamedSlice> slices = images.iterator();
 		while (times.time(Steps.READING, slices::hasNext)) {
 			NamedSlice slice = times.time(Steps.READING, slices::next);
@@ -179,7 +190,7 @@ public final class Training {
 			progress.report(stage, names.size(), -1);
 		}
 		if (!batch.isEmpty()) flush(batch, size, source, consumer);
-		return names;
+		return new Pass(names, heldOut, brightness);
 	}
 
 	/**

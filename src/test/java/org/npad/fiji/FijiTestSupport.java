@@ -113,8 +113,8 @@ public final class FijiTestSupport {
 	}
 
 	/** Trains the sample data's nominal training images into a model file with the small settings. */
-	static void trainSampleModel(Context context, Path modelFile) throws Exception {
-		succeeded(run(context, TrainCommand.class, "folder", NOMINAL.toFile(), "file_filter", "train_*.png",
+	static CommandModule trainSampleModel(Context context, Path modelFile) throws Exception {
+		return succeeded(run(context, TrainCommand.class, "folder", NOMINAL.toFile(), "file_filter", "train_*.png",
 				"model_file", modelFile.toFile(), "advanced", SMALL, "batch_size", 4));
 	}
 

@@ -56,7 +56,7 @@ class ImageJ1MacroTest {
 				"open(\"" + pit + "\");",
 				"run(\"Detect...\", \"model_file=[" + model + "] image_threshold=0 pixel_threshold=0 create_heatmap=true create_mask=true"
 						+ " show_overlay=true add_rois=true batch_size=8 device=cpu\");",
-				"File.saveString(\"\" + roiManager(\"count\") + \" \" + nImages + \" \" + isOpen(\"N-pad calibration on Free\") + \" \" + getTitle(), \""
+				"File.saveString(\"\" + roiManager(\"count\") + \" \" + nImages + \" \" + isOpen(\"N-pad calibration of free.npad\") + \" \" + isOpen(\"N-pad calibration on Free\") + \" \" + getTitle(), \""
 						+ out.resolve("state.txt") + "\");",
 				"saveAs(\"Results\", \"" + out.resolve("results.csv") + "\");",
 				"selectImage(\"test_pit_00.png\");",
@@ -86,11 +86,12 @@ class ImageJ1MacroTest {
 		for (String column : DetectionRow.COLUMNS) assertTrue(header.contains(column), "column " + column + " in " + header);
 		assertEquals("test_pit_00.png", row[header.indexOf("image")]);
 		int regions = Integer.parseInt(row[header.indexOf("regions")]);
-		String[] state = Files.readString(out.resolve("state.txt")).split(" ", 4);
+		String[] state = Files.readString(out.resolve("state.txt")).split(" ", 5);
 		assertEquals(regions, Integer.parseInt(state[0]), "the ROI Manager holds one ROI per region");
-		assertEquals(4, Integer.parseInt(state[1]), "Calibrate's score plot, the original, its heatmap and its mask are open");
-		assertEquals("1", state[2], "the score plot of Calibrate Thresholds is shown");
-		assertEquals("test_pit_00_mask", state[3], "the mask, shown last, is the current image");
+		assertEquals(5, Integer.parseInt(state[1]), "Train's and Calibrate's score plots, the original, its heatmap and its mask are open");
+		assertEquals("1", state[2], "the score plot of Train is shown");
+		assertEquals("1", state[3], "the score plot of Calibrate Thresholds is shown");
+		assertEquals("test_pit_00_mask", state[4], "the mask, shown last, is the current image");
 		assertEquals(18, org.npad.model.ModelFile.readHeader(model).provenance().trainingImages().size());
 		var calibrated = org.npad.model.ModelFile.readHeader(out.resolve("shift2.npad"));
 		assertEquals("2", calibrated.config().toMap().get("shift"), "Calibrate Thresholds with shifting, as the docs' macro line");

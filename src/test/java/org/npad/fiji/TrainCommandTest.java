@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import ij.ImagePlus;
 import ij.ImageStack;
+import ij.gui.Plot;
 import ij.process.ByteProcessor;
 import ij.process.ImageProcessor;
 import org.junit.jupiter.api.AfterAll;
@@ -34,6 +35,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.npad.fiji.FijiTestSupport.NOMINAL;
 import static org.npad.fiji.FijiTestSupport.SMALL;
@@ -60,7 +62,7 @@ class TrainCommandTest {
 	@Test
 	void trainsAModelFileWhoseThresholdsComeFromTheHeldOutImages(@TempDir Path dir) throws Exception {
 		Path model = dir.resolve("free.npad");
-		FijiTestSupport.trainSampleModel(context, model);
+		Plot plot = (Plot) ((ImagePlus) FijiTestSupport.trainSampleModel(context, model).getOutput("score_plot")).getProperty(Plot.PROPERTY_KEY);
 
 		ModelInfo info = ModelFile.readHeader(model);
 		assertEquals(96, info.preprocessing().crop());
@@ -81,6 +83,11 @@ class TrainCommandTest {
 			assertEquals(expected, trained.thresholds().image(), 1e-4 * expected);
 			assertEquals(2, trained.thresholds().nominalImageScores().count());
 			assertTrue(trained.thresholds().pixel() > 0);
+
+			float total = 0;
+			for (float count : plot.getDataObjectArrays(0)[1]) total += count;
+			assertEquals(2, total, "the plot counts the two held-out images");
+			assertEquals((float) expected, plot.getDataObjectArrays(1)[0][0], 1e-4f * (float) expected, "and marks the image threshold");
 		}
 	}
 
@@ -93,9 +100,10 @@ class TrainCommandTest {
 		assertTrue(reason.contains("already exists") && reason.contains(model.toString()), reason);
 		assertEquals("precious", Files.readString(model));
 
-		succeeded(run(context, TrainCommand.class, "folder", NOMINAL.toFile(), "file_filter", "train_free_0*.png",
+		CommandModule overwritten = succeeded(run(context, TrainCommand.class, "folder", NOMINAL.toFile(), "file_filter", "train_free_0*.png",
 				"model_file", model.toFile(), "advanced", SMALL, "overwrite", true, "calibration_every", 0));
 		assertEquals(10, ModelFile.readHeader(model).provenance().trainingImages().size());
+		assertNull(overwritten.getOutput("score_plot"), "no calibration, no plot");
 	}
 
 	@Test
