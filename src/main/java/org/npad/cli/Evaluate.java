@@ -100,9 +100,8 @@ public final class Evaluate {
 				}
 			}
 			NpadConfig config = modelFile == null ? trained.model().config() : trained.model().config().withInferenceSettings(a.settings("set"));
-			Preprocessing preprocessing = trained.preprocessing();
 			report.put("settings", config.toMap());
-			report.put("preprocessing", preprocessing.toMap());
+			report.put("preprocessing", trained.preprocessing().toMap());
 			report.put("model_bytes_in_memory", trained.model().bytes());
 			report.put("median_neighbour_distance", trained.model().medianDistance());
 			FeatureSource features = FeatureSource.of(backbone, trained.model(), manager);
@@ -116,7 +115,7 @@ public final class Evaluate {
 				scoredAs.add(distinct.indexOf(c));
 			}
 			List<NpadModel> models = distinct.stream().map(c -> trained.model().withInference(c)).toList();
-			List<Evaluation.Result> results = Evaluation.run(models, preprocessing, features, batch, test, base, progress);
+			List<Evaluation.Result> results = Evaluation.run(trained, models, features, batch, test, base, progress);
 			Map<String, Double> steps = results.get(0).steps();
 			double testSeconds = results.get(0).secondsPerImage() * test.size();
 			// what detecting with one variant alone costs: all steps but the other variants' scoring

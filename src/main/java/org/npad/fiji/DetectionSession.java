@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import org.npad.backbone.Backbone;
 import org.npad.image.NamedSlice;
 import org.npad.model.TrainedModel;
+import org.npad.pipeline.BrightnessCheck;
 import org.npad.pipeline.Detection;
 import org.npad.pipeline.Detector;
 import org.npad.pipeline.FeatureSource;
@@ -24,8 +25,7 @@ final class DetectionSession implements AutoCloseable {
 	private final NDManager manager;
 	private final Detector detector;
 	private final Runnable release;
-	private final Progress progress;
-	private boolean warnedOfBrightness; // one warning per run, not one per image of a folder
+	private final BrightnessCheck brightness;
 
 	/**
 	 * @param progress where a warning about an image goes
@@ -34,7 +34,7 @@ final class DetectionSession implements AutoCloseable {
 	DetectionSession(TrainedModel model, Backbone backbone, Device device, int batchSize, Progress progress, Runnable release) {
 		model.requireBackbone(backbone.identity());
 		this.model = model;
-		this.progress = progress;
+		this.brightness = new BrightnessCheck(model, progress);
 		this.release = release;
 		this.manager = NDManager.newBaseManager(device);
 		this.detector = new Detector(model.model(), model.preprocessing(), FeatureSource.of(backbone, model.model(), manager), batchSize);
@@ -64,13 +64,7 @@ final class DetectionSession implements AutoCloseable {
 	/** Also warns, once per session, of an image that reached the network far darker or brighter than the training images. */
 	List<Detection> detect(List<NamedSlice> slices) {
 		List<Detection> detections = detector.detectAll(slices).stream().map(perModel -> perModel.get(0)).toList();
-		for (Detection d : detections) {
-			if (warnedOfBrightness) break;
-			model.brightnessWarning(d.name(), d.brightestInput()).ifPresent(warning -> {
-				progress.warn(warning);
-				warnedOfBrightness = true;
-			});
-		}
+		detections.forEach(brightness::check);
 		return detections;
 	}
 

@@ -110,7 +110,7 @@ public class EvaluateCommand extends TrainingSettingsCommand {
 		if (set.test().isEmpty()) throw new IllegalArgumentException("the data set " + set.name() + " has no test images");
 		try (NDManager manager = NDManager.newBaseManager(device())) {
 			FeatureSource features = FeatureSource.of(backbone, model.model(), manager);
-			Evaluation.Result result = Evaluation.run(model.model(), model.preprocessing(), features, batchSize(), set.test(), base, progress());
+			Evaluation.Result result = Evaluation.run(model, features, batchSize(), set.test(), base, progress());
 			publish(set, model, result);
 			score_plot = CurvePlots.scores(result.scores(), result.labels(), model.thresholds().image(), result.imageF1().threshold(),
 					"N-pad image scores " + set.name());

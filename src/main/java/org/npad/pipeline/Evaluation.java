@@ -5,13 +5,13 @@ import org.npad.dataset.LabelledImage;
 import org.npad.image.ImageFolder;
 import org.npad.image.NamedSlice;
 import org.npad.image.Placement;
-import org.npad.image.Preprocessing;
 import org.npad.image.Preprocessor;
 import org.npad.method.NpadModel;
 import org.npad.method.PhaseTimes;
 import org.npad.metrics.F1Max;
 import org.npad.metrics.PixelMetrics;
 import org.npad.metrics.Roc;
+import org.npad.model.TrainedModel;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,16 +61,21 @@ public final class Evaluation {
 		return () -> images.stream().flatMap(i -> ImageFolder.read(i.image(), name(i.image(), base)).stream()).iterator();
 	}
 
-	public static Result run(NpadModel model, Preprocessing preprocessing, FeatureSource features, int batchSize,
-			List<LabelledImage> test, Path base, Progress progress) {
-		return run(List.of(model), preprocessing, features, batchSize, test, base, progress).get(0);
+	/** Scores the test set with the trained model itself. */
+	public static Result run(TrainedModel trained, FeatureSource features, int batchSize, List<LabelledImage> test, Path base,
+			Progress progress) {
+		return run(trained, List.of(trained.model()), features, batchSize, test, base, progress).get(0);
 	}
 
-	/** Scores several inference variants of one training on the same features; one result per model. */
-	public static List<Result> run(List<NpadModel> models, Preprocessing preprocessing, FeatureSource features, int batchSize,
+	/**
+	 * Scores several inference variants of one training on the same features; one result per variant.
+	 * A test image that reaches the network far darker or brighter than the training images is warned
+	 * of once, as Detect does: such scores say more about the images' kind than about defects.
+	 */
+	public static List<Result> run(TrainedModel trained, List<NpadModel> models, FeatureSource features, int batchSize,
 			List<LabelledImage> test, Path base, Progress progress) {
-		Detector detector = new Detector(models, preprocessing, features, batchSize);
-		Collected collected = new Collected(models.size(), new Preprocessor(preprocessing));
+		Detector detector = new Detector(models, trained.preprocessing(), features, batchSize);
+		Collected collected = new Collected(models.size(), new Preprocessor(trained.preprocessing()), new BrightnessCheck(trained, progress));
 		PhaseTimes times = new PhaseTimes();
 		long start = System.nanoTime();
 		List<LabelledImage> images = new ArrayList<>();
@@ -110,10 +115,12 @@ public final class Evaluation {
 		final List<List<Double>> scores = new ArrayList<>();
 		final List<List<float[]>> maps = new ArrayList<>();
 		final Preprocessor preprocessor;
+		final BrightnessCheck brightness;
 		int width = -1, height = -1;
 
-		Collected(int models, Preprocessor preprocessor) {
+		Collected(int models, Preprocessor preprocessor, BrightnessCheck brightness) {
 			this.preprocessor = preprocessor;
+			this.brightness = brightness;
 			for (int m = 0; m < models; m++) {
 				scores.add(new ArrayList<>());
 				maps.add(new ArrayList<>());
@@ -132,6 +139,7 @@ public final class Evaluation {
 					throw new IllegalArgumentException("mask " + image.mask() + " is " + mask.getWidth() + " x " + mask.getHeight()
 							+ " but its image " + image.image() + " is " + slice.width() + " x " + slice.height());
 				Detection first = detections.get(i).get(0);
+				brightness.check(first);
 				for (Placement placement : first.placements()) {
 					masks.add(mask == null ? new boolean[placement.width() * placement.height()] : preprocessor.mask(mask, placement));
 					mapImage.add(names.size());

@@ -56,7 +56,7 @@ public final class SharedCovarianceStudy {
 					for (PositionGaussians g : new PositionGaussians[] {model.moduleA(), model.moduleB()})
 						if (g != null) shared += share(g, model.height(), model.width(), block);
 					double seconds = (System.nanoTime() - start) / 1e9;
-					Evaluation.Result r = Evaluation.run(model, trained.preprocessing(), FeatureSource.of(backbone, model, m), 8, test, base,
+					Evaluation.Result r = Evaluation.run(trained, FeatureSource.of(backbone, model, m), 8, test, base,
 							Progress.NONE);
 					long d = model.channels().length;
 					System.out.printf(Locale.ROOT, "block %d: %d precisions (%.1f MB float32 packed), pooling %.1f s; %d test images: "

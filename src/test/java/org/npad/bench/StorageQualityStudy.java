@@ -37,11 +37,11 @@ public final class StorageQualityStudy {
 			Evaluation.Result full, rounded;
 			try (TrainedModel model = ModelFile.read(modelFile, m)) {
 				ModelFile.write(model, half, ModelFile.Storage.FLOAT16_PACKED);
-				full = Evaluation.run(model.model(), model.preprocessing(), FeatureSource.of(backbone, model.model(), m), 8,
+				full = Evaluation.run(model, FeatureSource.of(backbone, model.model(), m), 8,
 						test, base, Progress.NONE);
 			}
 			try (TrainedModel model = ModelFile.read(half, m)) {
-				rounded = Evaluation.run(model.model(), model.preprocessing(), FeatureSource.of(backbone, model.model(), m), 8,
+				rounded = Evaluation.run(model, FeatureSource.of(backbone, model.model(), m), 8,
 						test, base, Progress.NONE);
 			}
 			double worst = 0;

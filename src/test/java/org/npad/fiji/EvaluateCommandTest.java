@@ -2,6 +2,7 @@ package org.npad.fiji;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
+import ij.IJ;
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ import static org.npad.fiji.FijiTestSupport.SAMPLES;
 import static org.npad.fiji.FijiTestSupport.SMALL;
 import static org.npad.fiji.FijiTestSupport.refused;
 import static org.npad.fiji.FijiTestSupport.run;
+import static org.npad.fiji.FijiTestSupport.runLogged;
 import static org.npad.fiji.FijiTestSupport.succeeded;
 
 /** Evaluate on the sample data's split.csv: the table against the evaluation computed on its own, the plots, training on the set. */
@@ -41,7 +43,7 @@ class EvaluateCommandTest extends SampleModelTest {
 		LabelledSet set = LabelledSet.read(SPLIT);
 		Evaluation.Result expected;
 		try (NDManager m = NDManager.newBaseManager(); TrainedModel trained = ModelFile.read(model, m)) {
-			expected = Evaluation.run(trained.model(), trained.preprocessing(), FeatureSource.of(BackboneCache.get(Device.cpu()),
+			expected = Evaluation.run(trained, FeatureSource.of(BackboneCache.get(Device.cpu()),
 					trained.model(), m), 8, set.test(), SAMPLES, Progress.NONE);
 		}
 		assertEquals(5, table.size(), "the whole set, then Crack, Pit, Scratch and Stain");
@@ -109,10 +111,36 @@ class EvaluateCommandTest extends SampleModelTest {
 		copy("images/Pit/test_pit_00.png", category.resolve("test/pit/000.png"));
 		copy("masks/Pit/test_pit_00.png", category.resolve("ground_truth/pit/000_mask.png"));
 		ResultsTable table = FijiTestSupport.clearedResults();
-		succeeded(run(context, EvaluateCommand.class, "dataset", category.toFile(), "model_file", model.toFile(), "output_folder", dir.toFile()));
+		FijiTestSupport.Logged logged = runLogged(context, EvaluateCommand.class, "dataset", category.toFile(), "model_file", model.toFile(),
+				"output_folder", dir.toFile());
+		succeeded(logged.module());
 		assertEquals("surface", table.getStringValue("dataset", 0));
 		assertEquals(3, table.getValue("test_images", 0));
 		assertEquals(1, table.getValue("anomalous_images", 0));
+		assertEquals(List.of(), logged.warnings(), "8-bit test images like the training images");
+	}
+
+	/** Scores of 16-bit test images under a model trained on 8-bit ones measure the bit depth, not the defects: the log says so, once. */
+	@Test
+	void warnsOnceWhenTheTestImagesReachTheNetworkFarDarkerThanTheTrainingImages(@TempDir Path dir) throws Exception {
+		Path category = dir.resolve("surface");
+		sixteenBitCopy("images/Free/train_free_00.png", category.resolve("train/good/000.tif")); // a given model does not train on it
+		sixteenBitCopy("images/Free/test_free_00.png", category.resolve("test/good/000.tif"));
+		sixteenBitCopy("images/Pit/test_pit_00.png", category.resolve("test/pit/000.tif"));
+		copy("masks/Pit/test_pit_00.png", category.resolve("ground_truth/pit/000_mask.png"));
+		FijiTestSupport.Logged logged = runLogged(context, EvaluateCommand.class, "dataset", category.toFile(), "model_file", model.toFile(),
+				"output_folder", dir.toFile());
+		succeeded(logged.module());
+		assertEquals(1, logged.warnings().size(), logged.warnings().toString());
+		assertTrue(logged.warnings().get(0).contains("reaches the network no brighter than") && logged.warnings().get(0).contains("bit depth"),
+				logged.warnings().get(0));
+	}
+
+	private static void sixteenBitCopy(String sample, Path to) throws Exception {
+		Files.createDirectories(to.getParent());
+		ImagePlus image = FijiTestSupport.open(SAMPLES.resolve(sample));
+		image.setProcessor(image.getProcessor().convertToShort(false));
+		IJ.saveAsTiff(image, to.toString());
 	}
 
 	static void copy(String sample, Path to) throws Exception {
