@@ -1,5 +1,6 @@
 package org.npad.backbone;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 
@@ -24,4 +25,10 @@ public interface Backbone extends AutoCloseable {
 
 	@Override
 	void close();
+
+	/** A tensor on another device would be copied silently at every layer, or fail deep in libtorch: refused at the entry instead. */
+	static void requireDevice(NDArray input, Device device) {
+		if (!input.getDevice().equals(device))
+			throw new IllegalArgumentException("input is on " + input.getDevice() + " but the backbone runs on " + device);
+	}
 }

@@ -112,8 +112,7 @@ public final class KerasResNet50Backbone implements Backbone {
 
 	@Override
 	public NDList forward(NDArray rgb) {
-		if (!rgb.getDevice().equals(manager.getDevice()))
-			throw new IllegalArgumentException("input is on " + rgb.getDevice() + " but the backbone runs on " + manager.getDevice());
+		Backbone.requireDevice(rgb, manager.getDevice());
 		NDArray normalised = InputNormalisation.CAFFE.apply(rgb);
 		try {
 			return forwardNormalised(normalised);

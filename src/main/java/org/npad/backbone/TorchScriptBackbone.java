@@ -131,8 +131,7 @@ public final class TorchScriptBackbone implements Backbone {
 
 	@Override
 	public NDList forward(NDArray rgb) {
-		if (!rgb.getDevice().equals(model.getNDManager().getDevice()))
-			throw new IllegalArgumentException("input is on " + rgb.getDevice() + " but the backbone runs on " + model.getNDManager().getDevice());
+		Backbone.requireDevice(rgb, model.getNDManager().getDevice());
 		NDManager caller = rgb.getManager();
 		try (NDManager scope = caller.newSubManager()) {
 			rgb.tempAttach(scope);
