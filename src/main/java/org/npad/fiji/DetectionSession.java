@@ -5,10 +5,10 @@ import ai.djl.ndarray.NDManager;
 import org.npad.backbone.Backbone;
 import org.npad.image.NamedSlice;
 import org.npad.model.TrainedModel;
-import org.npad.pipeline.BrightnessCheck;
 import org.npad.pipeline.Detection;
 import org.npad.pipeline.Detector;
 import org.npad.pipeline.FeatureSource;
+import org.npad.pipeline.InputCheck;
 import org.npad.pipeline.Progress;
 
 import java.io.IOException;
@@ -25,7 +25,7 @@ final class DetectionSession implements AutoCloseable {
 	private final NDManager manager;
 	private final Detector detector;
 	private final Runnable release;
-	private final BrightnessCheck brightness;
+	private final InputCheck inputCheck;
 
 	/**
 	 * @param progress where a warning about an image goes
@@ -34,7 +34,7 @@ final class DetectionSession implements AutoCloseable {
 	DetectionSession(TrainedModel model, Backbone backbone, Device device, int batchSize, Progress progress, Runnable release) {
 		model.requireBackbone(backbone.identity());
 		this.model = model;
-		this.brightness = new BrightnessCheck(model, progress);
+		this.inputCheck = new InputCheck(model, progress);
 		this.release = release;
 		this.manager = NDManager.newBaseManager(device);
 		this.detector = new Detector(model.model(), model.preprocessing(), FeatureSource.of(backbone, model.model(), manager), batchSize);
@@ -61,10 +61,10 @@ final class DetectionSession implements AutoCloseable {
 		return detector.imagesPerBatch();
 	}
 
-	/** Also warns, once per session, of an image that reached the network far darker or brighter than the training images. */
+	/** Also warns, once per session, of an image unlike the training images (see {@link InputCheck}). */
 	List<Detection> detect(List<NamedSlice> slices) {
 		List<Detection> detections = detector.detectAll(slices).stream().map(perModel -> perModel.get(0)).toList();
-		detections.forEach(brightness::check);
+		detections.forEach(inputCheck::check);
 		return detections;
 	}
 

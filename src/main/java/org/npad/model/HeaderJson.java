@@ -9,6 +9,7 @@ import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import org.npad.backbone.BackboneIdentity;
 import org.npad.image.Preprocessing;
+import org.npad.image.SizeRange;
 import org.npad.method.NpadConfig;
 import org.npad.method.NpadModel;
 
@@ -107,6 +108,15 @@ final class HeaderJson {
 		p.trainingImages().forEach(images::add);
 		o.add("training_images", images);
 		o.add("typical_brightest_input", number(p.typicalBrightestInput()));
+		if (p.trainingSizes().isKnown()) {
+			SizeRange r = p.trainingSizes();
+			JsonObject sizes = new JsonObject();
+			sizes.addProperty("min_width", r.minWidth());
+			sizes.addProperty("max_width", r.maxWidth());
+			sizes.addProperty("min_height", r.minHeight());
+			sizes.addProperty("max_height", r.maxHeight());
+			o.add("training_image_sizes", sizes);
+		}
 		return o;
 	}
 
@@ -114,7 +124,13 @@ final class HeaderJson {
 		List<String> images = new ArrayList<>();
 		for (JsonElement e : field(o, "training_images").getAsJsonArray()) images.add(e.getAsString());
 		double brightness = o.has("typical_brightest_input") ? number(o, "typical_brightest_input") : Double.NaN; // absent in older models
-		return new Provenance(images, Instant.parse(text(o, "created")), text(o, "plugin_version"), brightness);
+		SizeRange sizes = SizeRange.UNKNOWN; // absent in older models
+		if (o.has("training_image_sizes")) {
+			JsonObject s = object(o, "training_image_sizes");
+			sizes = new SizeRange(field(s, "min_width").getAsInt(), field(s, "max_width").getAsInt(), field(s, "min_height").getAsInt(),
+					field(s, "max_height").getAsInt());
+		}
+		return new Provenance(images, Instant.parse(text(o, "created")), text(o, "plugin_version"), brightness, sizes);
 	}
 
 	private static JsonObject array(StoredArray a) {

@@ -1,11 +1,14 @@
 package org.npad.model;
 
+import org.npad.image.SizeRange;
+
 import java.time.Instant;
 import java.util.List;
 
 /**
  * Where a model came from, so that a result can be traced back to the images and the plugin build
- * that made it.
+ * that made it, and what its training images were like, so that detection can tell an image of
+ * another kind.
  *
  * @param trainingImages names of the nominal training images, in the order they were used
  * @param created        when training finished
@@ -13,18 +16,22 @@ import java.util.List;
  * @param typicalBrightestInput the median of the training images' brightest network input, 0..255
  *                       ({@link org.npad.image.InputBrightness#typical()}): detection compares each image
  *                       with it to catch an image of another bit depth; NaN in models from before it was recorded
+ * @param trainingSizes  the smallest and largest width and height of the training images: detection compares each
+ *                       image with them to catch one of another scale; {@link SizeRange#UNKNOWN} in older models
  */
-public record Provenance(List<String> trainingImages, Instant created, String pluginVersion, double typicalBrightestInput) {
+public record Provenance(List<String> trainingImages, Instant created, String pluginVersion, double typicalBrightestInput,
+		SizeRange trainingSizes) {
 
 	public Provenance {
 		trainingImages = List.copyOf(trainingImages);
 		if (created == null) throw new IllegalArgumentException("creation time is missing");
 		if (pluginVersion == null) throw new IllegalArgumentException("plugin version is missing");
+		if (trainingSizes == null) throw new IllegalArgumentException("training sizes are missing (SizeRange.UNKNOWN where not known)");
 	}
 
 	/** Provenance of a model trained now by this build of the plugin. */
-	public static Provenance now(List<String> trainingImages, double typicalBrightestInput) {
-		return new Provenance(trainingImages, Instant.now(), currentPluginVersion(), typicalBrightestInput);
+	public static Provenance now(List<String> trainingImages, double typicalBrightestInput, SizeRange trainingSizes) {
+		return new Provenance(trainingImages, Instant.now(), currentPluginVersion(), typicalBrightestInput, trainingSizes);
 	}
 
 	/** The version in the plugin jar's manifest; "development" when running from classes, e.g. in tests. */

@@ -3,6 +3,7 @@ package org.npad.model;
 import org.npad.backbone.BackboneIdentity;
 import org.npad.image.InputBrightness;
 import org.npad.image.Preprocessing;
+import org.npad.image.SizeRange;
 import org.npad.method.NpadModel;
 
 import java.util.Optional;
@@ -44,6 +45,14 @@ public record TrainedModel(NpadModel model, BackboneIdentity backbone, Preproces
 	 */
 	public Optional<String> brightnessWarning(String image, float brightestInput) {
 		return InputBrightness.detectionWarning(image, brightestInput, preprocessing, (float) provenance.typicalBrightestInput());
+	}
+
+	/**
+	 * Why an image of this size should not be trusted with this model (one far larger or smaller than
+	 * the training images reaches the network at another scale), or empty; see {@link SizeRange}.
+	 */
+	public Optional<String> sizeWarning(String image, int width, int height) {
+		return provenance.trainingSizes().detectionWarning(image, width, height, preprocessing);
 	}
 
 	static void requireSameBackbone(BackboneIdentity trained, BackboneIdentity actual) {

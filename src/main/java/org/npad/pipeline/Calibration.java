@@ -74,7 +74,7 @@ public final class Calibration {
 		Detector detector = new Detector(model, trained.preprocessing(), FeatureSource.of(backbone, model, manager), batchSize);
 		List<Detection> detections = detect(detector, nominal, progress);
 		if (detections.isEmpty()) throw new IllegalArgumentException("no nominal images to calibrate on in " + source);
-		detections.forEach(new BrightnessCheck(trained, progress)::check);
+		detections.forEach(new InputCheck(trained, progress)::check);
 		TrainedModel calibrated = new TrainedModel(model, trained.backbone(), trained.preprocessing(),
 				of(detections, config.thresholdPercentile(), source + " (" + detections.size() + " images)"), trained.provenance());
 		return new Recalibrated(calibrated, detections.stream().mapToDouble(Detection::score).toArray());

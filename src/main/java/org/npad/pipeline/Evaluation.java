@@ -69,13 +69,13 @@ public final class Evaluation {
 
 	/**
 	 * Scores several inference variants of one training on the same features; one result per variant.
-	 * A test image that reaches the network far darker or brighter than the training images is warned
-	 * of once, as Detect does: such scores say more about the images' kind than about defects.
+	 * A test image far darker, brighter, larger or smaller than the training images is warned of once,
+	 * as Detect does: such scores say more about the images' kind than about defects.
 	 */
 	public static List<Result> run(TrainedModel trained, List<NpadModel> models, FeatureSource features, int batchSize,
 			List<LabelledImage> test, Path base, Progress progress) {
 		Detector detector = new Detector(models, trained.preprocessing(), features, batchSize);
-		Collected collected = new Collected(models.size(), new Preprocessor(trained.preprocessing()), new BrightnessCheck(trained, progress));
+		Collected collected = new Collected(models.size(), new Preprocessor(trained.preprocessing()), new InputCheck(trained, progress));
 		PhaseTimes times = new PhaseTimes();
 		long start = System.nanoTime();
 		List<LabelledImage> images = new ArrayList<>();
@@ -115,12 +115,12 @@ public final class Evaluation {
 		final List<List<Double>> scores = new ArrayList<>();
 		final List<List<float[]>> maps = new ArrayList<>();
 		final Preprocessor preprocessor;
-		final BrightnessCheck brightness;
+		final InputCheck inputCheck;
 		int width = -1, height = -1;
 
-		Collected(int models, Preprocessor preprocessor, BrightnessCheck brightness) {
+		Collected(int models, Preprocessor preprocessor, InputCheck inputCheck) {
 			this.preprocessor = preprocessor;
-			this.brightness = brightness;
+			this.inputCheck = inputCheck;
 			for (int m = 0; m < models; m++) {
 				scores.add(new ArrayList<>());
 				maps.add(new ArrayList<>());
@@ -139,7 +139,7 @@ public final class Evaluation {
 					throw new IllegalArgumentException("mask " + image.mask() + " is " + mask.getWidth() + " x " + mask.getHeight()
 							+ " but its image " + image.image() + " is " + slice.width() + " x " + slice.height());
 				Detection first = detections.get(i).get(0);
-				brightness.check(first);
+				inputCheck.check(first);
 				for (Placement placement : first.placements()) {
 					masks.add(mask == null ? new boolean[placement.width() * placement.height()] : preprocessor.mask(mask, placement));
 					mapImage.add(names.size());

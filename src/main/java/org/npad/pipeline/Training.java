@@ -7,6 +7,7 @@ import org.npad.image.NamedSlice;
 import org.npad.image.NetworkInput;
 import org.npad.image.Preprocessing;
 import org.npad.image.Preprocessor;
+import org.npad.image.SizeRange;
 import org.npad.method.ChannelSelection;
 import org.npad.method.FeatureMaps;
 import org.npad.method.NpadConfig;
@@ -105,7 +106,7 @@ public final class Training {
 		});
 		times.addAll(trainer[0].times());
 		progress.report(ESTIMATING, 1, 1);
-		Provenance provenance = Provenance.now(names, pass.brightness().typical());
+		Provenance provenance = Provenance.now(names, pass.brightness().typical(), pass.sizes());
 
 		if (options.calibrationEvery() == 0)
 			return new TrainedModel(model, backbone.identity(), preprocessing, Thresholds.none(config.thresholdPercentile()), provenance);
@@ -159,14 +160,15 @@ public final class Training {
 		return k > 0 && index % k == k - 1;
 	}
 
-	/** What one pass over the images saw: the names of the images used, how many were held out, their brightness. */
-	private record Pass(List<String> names, int heldOut, InputBrightness brightness) {}
+	/** What one pass over the images saw: the names of the images used, how many were held out, their brightness and sizes. */
+	private record Pass(List<String> names, int heldOut, InputBrightness brightness, SizeRange sizes) {}
 
 	/** Feeds the training images' features to a consumer in batches. */
 	private Pass forEachBatch(Iterable<NamedSlice> images, Preprocessor preprocessor, String stage,
 			FeatureSource source, Consumer<FeatureMaps> consumer) {
 		List<String> names = new ArrayList<>();
 		InputBrightness brightness = new InputBrightness();
+		SizeRange sizes = SizeRange.UNKNOWN;
 		List<float[]> batch = new ArrayList<>();
 		int[] size = new int[2];
 		int index = 0, heldOut = 0;
@@ -179,6 +181,7 @@ public final class Training {
 				continue;
 			}
 			names.add(slice.name());
+			sizes = sizes.including(slice.width(), slice.height());
 			List<NetworkInput> inputs = times.time(Steps.READING, () -> preprocessor.inputs(slice.processor()));
 			brightness.addImage(inputs);
 			for (NetworkInput input : inputs) {
@@ -190,7 +193,7 @@ public final class Training {
 			progress.report(stage, names.size(), -1);
 		}
 		if (!batch.isEmpty()) flush(batch, size, source, consumer);
-		return new Pass(names, heldOut, brightness);
+		return new Pass(names, heldOut, brightness, sizes);
 	}
 
 	/**

@@ -201,6 +201,30 @@ class DetectCommandTest extends SampleModelTest {
 		assertEquals(List.of(), plain.warnings());
 	}
 
+	/**
+	 * The sample model learned from images of 240 to 300 pixels a side: a 512 x 512 enlargement reaches the
+	 * network at another scale, and the log says so once, naming the image and the training sizes.
+	 */
+	@Test
+	void imagesFarLargerThanTheTrainingImagesAreWarnedAbout() throws Exception {
+		int minWidth = Integer.MAX_VALUE, maxWidth = 0, minHeight = Integer.MAX_VALUE, maxHeight = 0;
+		for (String name : ModelFile.readHeader(model).provenance().trainingImages()) {
+			ImagePlus image = FijiTestSupport.open(FijiTestSupport.NOMINAL.resolve(name));
+			minWidth = Math.min(minWidth, image.getWidth());
+			maxWidth = Math.max(maxWidth, image.getWidth());
+			minHeight = Math.min(minHeight, image.getHeight());
+			maxHeight = Math.max(maxHeight, image.getHeight());
+		}
+		assertTrue(512 > 1.5 * maxWidth, "512 is more than 1.5 times the widest training image");
+		ImagePlus enlarged = new ImagePlus("enlarged", FijiTestSupport.open(PIT).getProcessor().resize(512, 512));
+		FijiTestSupport.Logged logged = runLogged(context, DetectCommand.class, "image", enlarged, "model_file", model.toFile());
+		succeeded(logged.module());
+		assertEquals(1, logged.warnings().size(), logged.warnings().toString());
+		String expected = "N-pad: image enlarged is 512 x 512 pixels, outside the training images' sizes (" + minWidth + ".." + maxWidth
+				+ " x " + minHeight + ".." + maxHeight + " pixels)";
+		assertTrue(logged.warnings().get(0).startsWith(expected), logged.warnings().get(0));
+	}
+
 	@Test
 	void refusesWrongModelsAndUnsupportedImages() throws Exception {
 		ImagePlus image = FijiTestSupport.open(PIT);

@@ -34,6 +34,8 @@ class ModelInfoCommandTest {
 			double typical = header.provenance().typicalBrightestInput();
 			assertTrue(typical > 64 && typical <= 255, "8-bit sample images reach well into 0..255: " + typical);
 			assertTrue(info.contains(String.format(Locale.ROOT, "training inputs: brightest value typically %.1f of 0..255", typical)), info);
+			assertTrue(info.contains("training image sizes: " + header.provenance().trainingSizes() + "\n")
+					&& header.provenance().trainingSizes().isKnown(), info);
 
 			Path text = dir.resolve("notes.npad");
 			Files.writeString(text, "not a model");
