@@ -31,11 +31,15 @@ public final class PatchBankStudy {
 		List<float[]> patchMaps = ScoredMaps.patchMaps(npadMaps, fusedMaps);
 		double[] npadScores = scored.scores.get(1);
 		report("N-pad map", scored, npadMaps, ScoredMaps.maxima(npadMaps));
-		report("patch map", scored, patchMaps, ScoredMaps.maxima(patchMaps));
+		double[] patchScores = ScoredMaps.maxima(patchMaps);
+		report("patch map", scored, patchMaps, patchScores);
 		report("fused map", scored, fusedMaps, ScoredMaps.maxima(fusedMaps));
 		report("fused map, N-pad score", scored, fusedMaps, npadScores);
-		for (double w : new double[] {0.25, 0.75})
-			report(String.format(Locale.ROOT, "N-pad^%.2f patch^%.2f", w, 1 - w), scored, ScoredMaps.weighted(npadMaps, patchMaps, w), npadScores);
+		for (double w : new double[] {0.25, 0.75}) {
+			List<float[]> weighted = ScoredMaps.weighted(npadMaps, patchMaps, w);
+			report(String.format(Locale.ROOT, "N-pad^%.2f patch^%.2f", w, 1 - w), scored, weighted, npadScores);
+			report("  the same, patch score", scored, weighted, patchScores);
+		}
 	}
 
 	private static void report(String name, ScoredMaps scored, List<float[]> maps, double[] scores) {
