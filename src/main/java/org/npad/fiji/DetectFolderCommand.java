@@ -4,7 +4,6 @@ import ij.ImagePlus;
 import ij.gui.Roi;
 import ij.io.FileSaver;
 import ij.io.RoiEncoder;
-import ij.measure.Calibration;
 import org.npad.image.ImageFolder;
 import org.npad.image.NamedSlice;
 import org.npad.pipeline.Detection;
@@ -123,22 +122,21 @@ public class DetectFolderCommand extends NpadCommand {
 		for (int i = 0; i < detections.size(); i++) {
 			progress.checkCancelled(); // a cancelled run stops between files, as before batching
 			ImageVerdict v = ImageVerdict.of(detections.get(i), thresholds);
-			Calibration calibration = batch.get(i).calibration();
-			write(out, v, calibration);
-			rows.add(DetectionRow.of(v, calibration));
-			regionRows.addAll(RegionRow.of(v, calibration));
+			write(out, v);
+			rows.add(DetectionRow.of(v));
+			regionRows.addAll(RegionRow.of(v));
 			progress.report("N-pad: detecting " + v.detection().name(), rows.size(), -1);
 		}
 		batch.clear();
 	}
 
 	/** The heatmap keeps the image's calibration (TIFF stores it); the mask is a PNG, the ROIs are in pixels. */
-	private void write(Path out, ImageVerdict v, Calibration calibration) throws IOException {
+	private void write(Path out, ImageVerdict v) throws IOException {
 		BatchOutputs names = BatchOutputs.of(out, v.detection().name());
 		for (Path target : List.of(names.heatmap(), names.mask(), names.rois()))
 			OutputFiles.requireFree(target, overwrite, "output file"); // slices of stacks get their names only now
 		Files.createDirectories(names.heatmap().getParent());
-		ImagePlus heat = HeatmapImages.heatmap(List.of(v), names.heatmap().getFileName().toString(), calibration);
+		ImagePlus heat = HeatmapImages.heatmap(List.of(v), names.heatmap().getFileName().toString(), v.detection().calibration());
 		OutputFiles.writeAtomically(names.heatmap(), file -> save(new FileSaver(heat).saveAsTiff(file.toString()), file));
 		ImagePlus mask = new ImagePlus(names.mask().getFileName().toString(), HeatmapImages.mask(v));
 		OutputFiles.writeAtomically(names.mask(), file -> save(new FileSaver(mask).saveAsPng(file.toString()), file));

@@ -64,6 +64,7 @@ public class ModelInfoCommand extends NpadCommand {
 		if (!Double.isNaN(m.provenance().typicalBrightestInput()))
 			line(s, "training inputs", String.format(Locale.ROOT, "brightest value typically %.1f of 0..255", m.provenance().typicalBrightestInput()));
 		if (m.provenance().trainingSizes().isKnown()) line(s, "training image sizes", m.provenance().trainingSizes().toString());
+		if (m.provenance().trainingPixelSizes().isKnown()) line(s, "training pixel sizes", m.provenance().trainingPixelSizes().toString());
 		line(s, "created", m.provenance().created() + " by N-pad " + m.provenance().pluginVersion());
 		return s.toString();
 	}

@@ -28,8 +28,9 @@ record RegionRow(String image, int region, int area, double areaCal, double cent
 	static final List<String> COLUMNS = List.of("image", "region", "area", "area_cal", "centroid_x", "centroid_y", "max_score",
 			"mean_score", "unit");
 
-	/** The regions of an image, in the order of their numbers. */
-	static List<RegionRow> of(ImageVerdict v, Calibration calibration) {
+	/** The regions of an image, in the order of their numbers, measured in its spatial calibration. */
+	static List<RegionRow> of(ImageVerdict v) {
+		Calibration calibration = v.detection().calibration();
 		ConnectedComponents regions = v.regions();
 		int n = regions.count(), width = regions.width();
 		double[] sumX = new double[n + 1], sumY = new double[n + 1], sum = new double[n + 1], max = new double[n + 1];

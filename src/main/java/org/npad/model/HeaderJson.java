@@ -8,6 +8,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import org.npad.backbone.BackboneIdentity;
+import org.npad.image.PixelSizeRange;
 import org.npad.image.Preprocessing;
 import org.npad.image.SizeRange;
 import org.npad.method.NpadConfig;
@@ -117,6 +118,14 @@ final class HeaderJson {
 			sizes.addProperty("max_height", r.maxHeight());
 			o.add("training_image_sizes", sizes);
 		}
+		if (p.trainingPixelSizes().isKnown()) {
+			PixelSizeRange r = p.trainingPixelSizes();
+			JsonObject pixels = new JsonObject();
+			pixels.addProperty("unit", r.unit());
+			pixels.addProperty("min", r.min());
+			pixels.addProperty("max", r.max());
+			o.add("training_pixel_sizes", pixels);
+		}
 		return o;
 	}
 
@@ -130,7 +139,12 @@ final class HeaderJson {
 			sizes = new SizeRange(field(s, "min_width").getAsInt(), field(s, "max_width").getAsInt(), field(s, "min_height").getAsInt(),
 					field(s, "max_height").getAsInt());
 		}
-		return new Provenance(images, Instant.parse(text(o, "created")), text(o, "plugin_version"), brightness, sizes);
+		PixelSizeRange pixelSizes = PixelSizeRange.UNKNOWN; // absent for uncalibrated images and in older models
+		if (o.has("training_pixel_sizes")) {
+			JsonObject s = object(o, "training_pixel_sizes");
+			pixelSizes = new PixelSizeRange(text(s, "unit"), number(s, "min"), number(s, "max"));
+		}
+		return new Provenance(images, Instant.parse(text(o, "created")), text(o, "plugin_version"), brightness, sizes, pixelSizes);
 	}
 
 	private static JsonObject array(StoredArray a) {

@@ -1,5 +1,6 @@
 package org.npad.model;
 
+import org.npad.image.PixelSizeRange;
 import org.npad.image.SizeRange;
 
 import java.time.Instant;
@@ -18,20 +19,24 @@ import java.util.List;
  *                       with it to catch an image of another bit depth; NaN in models from before it was recorded
  * @param trainingSizes  the smallest and largest width and height of the training images: detection compares each
  *                       image with them to catch one of another scale; {@link SizeRange#UNKNOWN} in older models
+ * @param trainingPixelSizes the training images' calibrated pixel widths, to catch an image of another
+ *                       magnification; unknown for uncalibrated images and in older models
  */
 public record Provenance(List<String> trainingImages, Instant created, String pluginVersion, double typicalBrightestInput,
-		SizeRange trainingSizes) {
+		SizeRange trainingSizes, PixelSizeRange trainingPixelSizes) {
 
 	public Provenance {
 		trainingImages = List.copyOf(trainingImages);
 		if (created == null) throw new IllegalArgumentException("creation time is missing");
 		if (pluginVersion == null) throw new IllegalArgumentException("plugin version is missing");
-		if (trainingSizes == null) throw new IllegalArgumentException("training sizes are missing (SizeRange.UNKNOWN where not known)");
+		if (trainingSizes == null || trainingPixelSizes == null)
+			throw new IllegalArgumentException("training sizes are missing (UNKNOWN where not known)");
 	}
 
 	/** Provenance of a model trained now by this build of the plugin. */
-	public static Provenance now(List<String> trainingImages, double typicalBrightestInput, SizeRange trainingSizes) {
-		return new Provenance(trainingImages, Instant.now(), currentPluginVersion(), typicalBrightestInput, trainingSizes);
+	public static Provenance now(List<String> trainingImages, double typicalBrightestInput, SizeRange trainingSizes,
+			PixelSizeRange trainingPixelSizes) {
+		return new Provenance(trainingImages, Instant.now(), currentPluginVersion(), typicalBrightestInput, trainingSizes, trainingPixelSizes);
 	}
 
 	/** The version in the plugin jar's manifest; "development" when running from classes, e.g. in tests. */

@@ -1,5 +1,6 @@
 package org.npad.model;
 
+import ij.measure.Calibration;
 import org.npad.backbone.BackboneIdentity;
 import org.npad.image.InputBrightness;
 import org.npad.image.Preprocessing;
@@ -53,6 +54,11 @@ public record TrainedModel(NpadModel model, BackboneIdentity backbone, Preproces
 	 */
 	public Optional<String> sizeWarning(String image, int width, int height) {
 		return provenance.trainingSizes().detectionWarning(image, width, height, preprocessing);
+	}
+
+	/** Why an image of this spatial calibration should not be trusted with this model (another magnification), or empty. */
+	public Optional<String> pixelSizeWarning(String image, Calibration calibration) {
+		return provenance.trainingPixelSizes().detectionWarning(image, calibration);
 	}
 
 	static void requireSameBackbone(BackboneIdentity trained, BackboneIdentity actual) {

@@ -157,7 +157,7 @@ public final class Detector {
 			score = Math.max(score, placementScore);
 		}
 		return new Detection(slice.name(), slice.width(), slice.height(), imageMap(slice, placements, networkMaps),
-				score, placements, networkMaps, brightestInput);
+				score, placements, networkMaps, brightestInput, slice.calibration());
 	}
 
 	private float[] imageMap(NamedSlice slice, List<Placement> placements, List<float[]> networkMaps) {

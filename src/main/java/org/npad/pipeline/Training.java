@@ -5,6 +5,7 @@ import org.npad.backbone.Backbone;
 import org.npad.image.InputBrightness;
 import org.npad.image.NamedSlice;
 import org.npad.image.NetworkInput;
+import org.npad.image.PixelSizeRange;
 import org.npad.image.Preprocessing;
 import org.npad.image.Preprocessor;
 import org.npad.image.SizeRange;
@@ -106,7 +107,8 @@ public final class Training {
 		});
 		times.addAll(trainer[0].times());
 		progress.report(ESTIMATING, 1, 1);
-		Provenance provenance = Provenance.now(names, pass.brightness().typical(), pass.sizes());
+		Provenance provenance = Provenance.now(names, pass.brightness().typical(), pass.sizes(),
+				PixelSizeRange.of(pass.calibrations()));
 
 		if (options.calibrationEvery() == 0)
 			return new TrainedModel(model, backbone.identity(), preprocessing, Thresholds.none(config.thresholdPercentile()), provenance);
@@ -160,8 +162,8 @@ public final class Training {
 		return k > 0 && index % k == k - 1;
 	}
 
-	/** What one pass over the images saw: the names of the images used, how many were held out, their brightness and sizes. */
-	private record Pass(List<String> names, int heldOut, InputBrightness brightness, SizeRange sizes) {}
+	/** What one pass over the images saw: the names of the images used, how many were held out, their brightness, sizes and calibrations. */
+	private record Pass(List<String> names, int heldOut, InputBrightness brightness, SizeRange sizes, List<ij.measure.Calibration> calibrations) {}
 
 	/** Feeds the training images' features to a consumer in batches. */
 	private Pass forEachBatch(Iterable<NamedSlice> images, Preprocessor preprocessor, String stage,
@@ -169,6 +171,7 @@ public final class Training {
 		List<String> names = new ArrayList<>();
 		InputBrightness brightness = new InputBrightness();
 		SizeRange sizes = SizeRange.UNKNOWN;
+		List<ij.measure.Calibration> calibrations = new ArrayList<>(); // ij's spatial calibration, not this package's thresholds
 		List<float[]> batch = new ArrayList<>();
 		int[] size = new int[2];
 		int index = 0, heldOut = 0;
@@ -182,6 +185,7 @@ public final class Training {
 			}
 			names.add(slice.name());
 			sizes = sizes.including(slice.width(), slice.height());
+			calibrations.add(slice.calibration());
 			List<NetworkInput> inputs = times.time(Steps.READING, () -> preprocessor.inputs(slice.processor()));
 			brightness.addImage(inputs);
 			for (NetworkInput input : inputs) {
@@ -193,7 +197,7 @@ public final class Training {
 			progress.report(stage, names.size(), -1);
 		}
 		if (!batch.isEmpty()) flush(batch, size, source, consumer);
-		return new Pass(names, heldOut, brightness, sizes);
+		return new Pass(names, heldOut, brightness, sizes, calibrations);
 	}
 
 	/**

@@ -11,6 +11,7 @@ import org.npad.backbone.BackboneIdentity;
 import org.npad.backbone.FeatureExtractor;
 import org.npad.backbone.KerasResNet50Backbone;
 import org.npad.image.Preprocessing;
+import org.npad.image.PixelSizeRange;
 import org.npad.image.SizeRange;
 import org.npad.method.CentroidBank;
 import org.npad.method.ChannelSelection;
@@ -179,7 +180,7 @@ public final class EngineBenchmark {
 				row("model in memory (sum of arrays)", bytes / 1e6, "MB", scale);
 				System.out.printf(Locale.ROOT, "  bank: %d centroids x %d%n", model.bank().size(), d);
 				TrainedModel trained = new TrainedModel(model, new BackboneIdentity("synthetic", "00"), Preprocessing.defaults(),
-						Thresholds.none(config.thresholdPercentile()), Provenance.now(List.of(), Double.NaN, SizeRange.UNKNOWN));
+						Thresholds.none(config.thresholdPercentile()), Provenance.now(List.of(), Double.NaN, SizeRange.UNKNOWN, PixelSizeRange.UNKNOWN));
 				for (ModelFile.Storage storage : List.of(ModelFile.Storage.FLOAT32_PACKED, ModelFile.Storage.FLOAT16_PACKED)) {
 					Path file = Files.createTempFile(dir, "engine-bench", ModelFile.EXTENSION);
 					try {

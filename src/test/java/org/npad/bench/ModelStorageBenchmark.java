@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.npad.backbone.BackboneIdentity;
 import org.npad.image.Preprocessing;
+import org.npad.image.PixelSizeRange;
 import org.npad.image.SizeRange;
 import org.npad.method.CentroidBank;
 import org.npad.method.NpadConfig;
@@ -89,7 +90,7 @@ public final class ModelStorageBenchmark {
 			NpadModel npad = new NpadModel(NpadConfig.paper().withChannels(d), channels(d), MAP, positions / MAP, SAMPLES,
 					new PositionGaussians(mean, precision), new PositionGaussians(mean, precision), new CentroidBank(bank), Double.NaN, null);
 			TrainedModel model = new TrainedModel(npad, new BackboneIdentity("benchmark", "00"), Preprocessing.defaults(),
-					Thresholds.none(99.5), Provenance.now(List.of(), Double.NaN, SizeRange.UNKNOWN));
+					Thresholds.none(99.5), Provenance.now(List.of(), Double.NaN, SizeRange.UNKNOWN, PixelSizeRange.UNKNOWN));
 
 			NDArray nominal = NDArrays.stack(new NDList(range(TEMPLATES, t -> draw(m, random, centres[t], loadings[t], VECTORS))));
 			NDArray anomalous = nominal.add(m.randomNormal(0, 0.5f, nominal.getShape(), nominal.getDataType()));

@@ -4,6 +4,7 @@ import ij.ImagePlus;
 import ij.gui.ImageRoi;
 import ij.gui.Overlay;
 import ij.gui.Roi;
+import ij.measure.Calibration;
 import ij.process.ByteProcessor;
 import org.junit.jupiter.api.Test;
 import org.npad.metrics.ConnectedComponents;
@@ -73,7 +74,7 @@ class RegionRoisTest {
 		map[w + 3] = 10;
 		map[w + 4] = 30;
 		map[0] = Float.NaN;
-		Detection d = new Detection("x", w, h, map, 20, List.of(), List.of(), 255);
+		Detection d = new Detection("x", w, h, map, 20, List.of(), List.of(), 255, new Calibration());
 		ImageVerdict v = ImageVerdict.of(d, new DecisionThresholds(15, threshold));
 		ByteProcessor gray = new ByteProcessor(w, h);
 		gray.setValue(100);

@@ -26,13 +26,13 @@ class RegionRowTest {
 				9, 9, 0, 0, 0,
 				9, 0, 0, 5, 6,
 				0, 0, 0, 0, 7};
-		ImageVerdict v = ImageVerdict.of(new Detection("tile.tif", 5, 3, map, 9, List.of(), List.of(), 200), new DecisionThresholds(8, 5));
 		Calibration um = new Calibration();
 		um.pixelWidth = 2;
 		um.pixelHeight = 3;
 		um.xOrigin = 1;
 		um.setUnit("um");
-		List<RegionRow> rows = RegionRow.of(v, um);
+		ImageVerdict v = ImageVerdict.of(new Detection("tile.tif", 5, 3, map, 9, List.of(), List.of(), 200, um), new DecisionThresholds(8, 5));
+		List<RegionRow> rows = RegionRow.of(v);
 		assertEquals(2, rows.size());
 		RegionRow first = rows.get(0), second = rows.get(1);
 		assertEquals(List.of("tile.tif", 1, 3, 18.0, "\u00b5m"), List.of(first.image(), first.region(), first.area(), first.areaCal(), first.unit()));

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.npad.backbone.BackboneIdentity;
+import org.npad.image.PixelSizeRange;
 import org.npad.image.SizeRange;
 import org.npad.method.NpadModel;
 import org.npad.method.PositionGaussians;
@@ -127,16 +128,22 @@ class ModelFileTest {
 		}
 	}
 
-	/** The training images' sizes were added to format 1 later: a header without them reads them as unknown, and no size is warned of. */
+	/**
+	 * The training images' sizes and pixel sizes were added to format 1 later: a header without them
+	 * reads them as unknown, and nothing is compared.
+	 */
 	@Test
 	void aHeaderWithoutTheTrainingSizesReadsThemAsUnknown() {
 		try (TrainedModel model = TestModels.random(manager, 4)) {
 			String json = HeaderJson.write(model, ModelFile.Storage.FLOAT32_PACKED, List.of());
-			assertEquals(new SizeRange(300, 412, 256, 256), HeaderJson.read(json, 1, 0, 0).provenance().trainingSizes());
-			String older = json.replaceAll(",\\s*\"training_image_sizes\": \\{[^}]*}", "");
-			assertTrue(older.length() < json.length() && !older.contains("training_image_sizes"), older);
+			Provenance written = HeaderJson.read(json, 1, 0, 0).provenance();
+			assertEquals(new SizeRange(300, 412, 256, 256), written.trainingSizes());
+			assertEquals(new PixelSizeRange("µm", 0.5, 0.52), written.trainingPixelSizes());
+			String older = json.replaceAll(",\\s*\"training_(image|pixel)_sizes\": \\{[^}]*}", "");
+			assertTrue(older.length() < json.length() && !older.contains("training_image_sizes") && !older.contains("training_pixel_sizes"), older);
 			Provenance read = HeaderJson.read(older, 1, 0, 0).provenance();
 			assertEquals(SizeRange.UNKNOWN, read.trainingSizes());
+			assertEquals(PixelSizeRange.UNKNOWN, read.trainingPixelSizes());
 			assertEquals(212.5, read.typicalBrightestInput());
 		}
 	}

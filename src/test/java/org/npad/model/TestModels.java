@@ -7,6 +7,7 @@ import org.npad.backbone.BackboneIdentity;
 import org.npad.image.GeometryMode;
 import org.npad.image.IntensityMapping;
 import org.npad.image.Preprocessing;
+import org.npad.image.PixelSizeRange;
 import org.npad.image.SizeRange;
 import org.npad.image.TileBlending;
 import org.npad.method.CentroidBank;
@@ -57,7 +58,7 @@ final class TestModels {
 		Thresholds thresholds = new Thresholds(31.5, 4.25, 99.5, ScoreStatistics.of(new double[] {20, 22, 25}),
 				"held-out 10% of training images");
 		Provenance provenance = new Provenance(List.of("good/001.png", "good/002.png", "ünïcode \"name\".tif"),
-				Instant.parse("2025-03-04T05:06:07.123Z"), "0.1.0-test", 212.5, new SizeRange(300, 412, 256, 256));
+				Instant.parse("2025-03-04T05:06:07.123Z"), "0.1.0-test", 212.5, new SizeRange(300, 412, 256, 256), new PixelSizeRange("µm", 0.5, 0.52));
 		return new TrainedModel(model, BACKBONE, preprocessing(), thresholds, provenance);
 	}
 

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.npad.image.Preprocessing;
+import org.npad.image.PixelSizeRange;
 import org.npad.image.SizeRange;
 import org.npad.method.CentroidBank;
 import org.npad.method.ChannelRule;
@@ -46,7 +47,7 @@ class TrainedModelScoresTest {
 			NDArray test = TestModels.normal(m, random, 3, D * H * W).reshape(3, D, H, W).mul(0.5f);
 			ScoredBatch expected = new NpadScorer(trained, H, W).score(test);
 			TrainedModel model = new TrainedModel(trained, TestModels.BACKBONE, Preprocessing.defaults(),
-					Thresholds.none(99.5), Provenance.now(List.of("a.png"), Double.NaN, SizeRange.UNKNOWN));
+					Thresholds.none(99.5), Provenance.now(List.of("a.png"), Double.NaN, SizeRange.UNKNOWN, PixelSizeRange.UNKNOWN));
 			double[] tolerance = {0, 1e-4, 2e-2};
 			for (ModelFile.Storage storage : ModelFile.Storage.values()) {
 				Path file = dir.resolve(storage.fileName() + ModelFile.EXTENSION);

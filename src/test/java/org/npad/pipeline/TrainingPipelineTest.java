@@ -12,6 +12,7 @@ import org.npad.image.InputBrightness;
 import org.npad.image.IntensityMapping;
 import org.npad.image.NamedSlice;
 import org.npad.image.Preprocessing;
+import org.npad.image.PixelSizeRange;
 import org.npad.image.SizeRange;
 import org.npad.method.ChannelRule;
 import org.npad.method.NpadConfig;
@@ -161,16 +162,21 @@ class TrainingPipelineTest {
 	}
 
 	/**
-	 * The model keeps the smallest and largest width and height of the images it learned from, not of the
-	 * held-out ones, and detection warns of an image more than 1.5 times outside them.
+	 * The model keeps the smallest and largest width, height and calibrated pixel width of the images it
+	 * learned from, not of the held-out ones, and detection warns of an image more than 1.5 times outside them.
 	 */
 	@Test
 	void theModelKeepsTheSizesOfItsTrainingImages() throws Exception {
 		List<NamedSlice> square = SyntheticImages.nominal(4, 96, 3);
 		int[][] sizes = {{96, 96}, {120, 80}, {80, 110}, {300, 300}}; // every 4th, the 300 x 300 one, is held out
+		double[] pixelWidths = {0.5, 0.52, 0.51, 2};
 		List<NamedSlice> images = new ArrayList<>();
-		for (int i = 0; i < 4; i++)
-			images.add(new NamedSlice("n" + i, null, 1, square.get(i).processor().resize(sizes[i][0], sizes[i][1]), new Calibration()));
+		for (int i = 0; i < 4; i++) {
+			Calibration um = new Calibration();
+			um.pixelWidth = um.pixelHeight = pixelWidths[i];
+			um.setUnit("µm");
+			images.add(new NamedSlice("n" + i, null, 1, square.get(i).processor().resize(sizes[i][0], sizes[i][1]), um));
+		}
 		try (NDManager m = NDManager.newBaseManager();
 				KerasResNet50Backbone backbone = KerasResNet50Backbone.load(BackboneWeights.stage4(), Device.cpu());
 				TrainedModel trained = new Training(SMALL, CONFIG, backbone, new Training.Options(4, 4), Progress.NONE, m).run(images)) {
@@ -178,6 +184,7 @@ class TrainingPipelineTest {
 			assertEquals(Optional.empty(), trained.sizeWarning("wide", 180, 80), "1.5 x 120 is still in");
 			assertTrue(trained.sizeWarning("wider", 181, 80).orElseThrow().startsWith("image wider is 181 x 80 pixels"));
 			assertTrue(trained.sizeWarning("low", 96, 53).isPresent(), "53 x 1.5 < 80");
+			assertEquals(new PixelSizeRange("µm", 0.5, 0.52), trained.provenance().trainingPixelSizes());
 		}
 	}
 
