@@ -18,6 +18,11 @@ import java.nio.file.Path;
  */
 public record NamedSlice(String name, Path file, int slice, ImageProcessor processor, Calibration calibration) {
 
+	public NamedSlice {
+		if (processor == null || calibration == null)
+			throw new IllegalArgumentException("slice " + name + " needs its pixels and a calibration (new Calibration() for none)");
+	}
+
 	public int width() {
 		return processor.getWidth();
 	}
