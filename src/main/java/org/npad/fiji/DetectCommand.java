@@ -86,7 +86,7 @@ public class DetectCommand extends NpadCommand {
 			regions.add(RegionRois.of(v.regions(), v.detection().name(), stack ? k + 1 : 0));
 			all.addAll(regions.get(k));
 		}
-		ImageJ1Outputs.appendDetections(verdicts.stream().map(v -> DetectionRow.of(v)).toList());
+		ImageJ1Outputs.appendDetections(verdicts.stream().map(DetectionRow::of).toList());
 		if (show_overlay) HeatmapOverlay.apply(image, verdicts, regions, stack);
 		if (add_rois) ImageJ1Outputs.addToRoiManager(all);
 		String base = image.getShortTitle();
