@@ -90,8 +90,8 @@ public class DetectCommand extends NpadCommand {
 		if (show_overlay) HeatmapOverlay.apply(image, verdicts, regions, stack);
 		if (add_rois) ImageJ1Outputs.addToRoiManager(all);
 		String base = image.getShortTitle();
-		if (create_heatmap) heatmap = HeatmapImages.heatmap(verdicts, base + "_heatmap", image.getCalibration());
-		if (create_mask) mask = HeatmapImages.mask(verdicts, base + "_mask", image.getCalibration());
+		if (create_heatmap) heatmap = HeatmapImages.heatmap(verdicts, base + "_heatmap");
+		if (create_mask) mask = HeatmapImages.mask(verdicts, base + "_mask");
 		status.showStatus("N-pad: " + verdicts.stream().filter(ImageVerdict::anomalous).count() + " of " + verdicts.size() + " anomalous");
 	}
 }

@@ -136,7 +136,7 @@ public class DetectFolderCommand extends NpadCommand {
 		for (Path target : List.of(names.heatmap(), names.mask(), names.rois()))
 			OutputFiles.requireFree(target, overwrite, "output file"); // slices of stacks get their names only now
 		Files.createDirectories(names.heatmap().getParent());
-		ImagePlus heat = HeatmapImages.heatmap(List.of(v), names.heatmap().getFileName().toString(), v.detection().calibration());
+		ImagePlus heat = HeatmapImages.heatmap(List.of(v), names.heatmap().getFileName().toString());
 		OutputFiles.writeAtomically(names.heatmap(), file -> save(new FileSaver(heat).saveAsTiff(file.toString()), file));
 		ImagePlus mask = new ImagePlus(names.mask().getFileName().toString(), HeatmapImages.mask(v));
 		OutputFiles.writeAtomically(names.mask(), file -> save(new FileSaver(mask).saveAsPng(file.toString()), file));

@@ -13,15 +13,15 @@ import java.util.List;
 /**
  * The images detection makes for the user: the 32-bit anomaly heatmap (the detection map itself,
  * NaN where the network saw nothing) and the binary mask (255 where anomalous), one slice per
- * detected image, with the original's spatial calibration so measurements stay in its units.
+ * detected image, with the original's spatial calibration (the first detection's: the slices of one
+ * image share it) so measurements stay in its units.
  */
 final class HeatmapImages {
 
 	private HeatmapImages() {
 	}
 
-	/** @param calibration the original's */
-	static ImagePlus heatmap(List<ImageVerdict> verdicts, String title, Calibration calibration) {
+	static ImagePlus heatmap(List<ImageVerdict> verdicts, String title) {
 		ImageStack stack = new ImageStack(verdicts.get(0).detection().width(), verdicts.get(0).detection().height());
 		for (ImageVerdict v : verdicts) {
 			FloatProcessor fp = new FloatProcessor(v.detection().width(), v.detection().height(), v.detection().map().clone());
@@ -31,16 +31,20 @@ final class HeatmapImages {
 		HeatScale scale = HeatScale.around(verdicts.get(0).thresholds().pixel());
 		imp.setLut(new LUT(LutLoader.getLut("fire"), scale.low(), scale.high()));
 		imp.setDisplayRange(scale.low(), scale.high());
-		imp.setCalibration(calibration.copy());
+		imp.setCalibration(calibration(verdicts));
 		return imp;
 	}
 
-	static ImagePlus mask(List<ImageVerdict> verdicts, String title, Calibration calibration) {
+	static ImagePlus mask(List<ImageVerdict> verdicts, String title) {
 		ImageStack stack = new ImageStack(verdicts.get(0).detection().width(), verdicts.get(0).detection().height());
 		for (ImageVerdict v : verdicts) stack.addSlice(v.detection().name(), mask(v));
 		ImagePlus imp = new ImagePlus(title, stack);
-		imp.setCalibration(calibration.copy());
+		imp.setCalibration(calibration(verdicts));
 		return imp;
+	}
+
+	private static Calibration calibration(List<ImageVerdict> verdicts) {
+		return verdicts.get(0).detection().calibration().copy();
 	}
 
 	static ByteProcessor mask(ImageVerdict v) {

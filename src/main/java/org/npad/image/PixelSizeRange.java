@@ -49,7 +49,7 @@ public record PixelSizeRange(String unit, double min, double max) {
 	public Optional<String> detectionWarning(String image, Calibration calibration) {
 		if (!isKnown() || !unit.equals(spatialUnit(calibration))) return Optional.empty();
 		double p = calibration.pixelWidth;
-		if (p <= SizeRange.MISMATCH * max && p * SizeRange.MISMATCH >= min) return Optional.empty();
+		if (!SizeRange.outside(p, min, max)) return Optional.empty();
 		return Optional.of(String.format(Locale.ROOT, "image %s has pixels of %s %s, the training images %s, more than %.1f times apart:"
 						+ " taken at another magnification, its structures reach the network at another scale than in training and its"
 						+ " scores mean little. Detect images of the training images' magnification, or scale them to it (Image > Scale)."

@@ -43,15 +43,18 @@ public record SizeRange(int minWidth, int maxWidth, int minHeight, int maxHeight
 	/** The advice for an image of this size under a model trained on this range, or empty. */
 	public Optional<String> detectionWarning(String image, int width, int height, Preprocessing preprocessing) {
 		if (!isKnown() || preprocessing.geometry() == GeometryMode.TILED) return Optional.empty();
-		boolean larger = width > MISMATCH * maxWidth || height > MISMATCH * maxHeight;
-		boolean smaller = width * MISMATCH < minWidth || height * MISMATCH < minHeight;
-		if (!larger && !smaller) return Optional.empty();
+		if (!outside(width, minWidth, maxWidth) && !outside(height, minHeight, maxHeight)) return Optional.empty();
 		int side = preprocessing.geometry() == GeometryMode.CENTER_CROP ? preprocessing.resize() : preprocessing.crop();
 		return Optional.of(String.format(Locale.ROOT, "image %s is %d x %d pixels, outside the training images' sizes (%s) by more than"
 						+ " %.1f times: with geometry %s every image is scaled to %d x %d, so its structures reach the network at another"
 						+ " scale than in training and its scores mean little. Detect images of the training images' size and magnification,"
 						+ " or train with geometry tiled, which keeps the pixel scale. Further such images of this run are not reported.",
 				image, width, height, this, MISMATCH, preprocessing.geometry().name().toLowerCase(Locale.ROOT), side, side));
+	}
+
+	/** Whether a value lies more than {@link #MISMATCH} times beyond a training range, either way. */
+	static boolean outside(double value, double min, double max) {
+		return value > MISMATCH * max || value * MISMATCH < min;
 	}
 
 	/** E.g. "103..618 x 222..388 pixels", or "512 x 512 pixels" when all were alike. */

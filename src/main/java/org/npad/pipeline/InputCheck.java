@@ -7,8 +7,8 @@ import java.util.Optional;
 /**
  * Warns, once per run for each kind, of the first image unlike the model's training images: one
  * that reached the network far darker or brighter (another bit depth), one far larger or smaller, or
- * one of another pixel size (another scale). Its scores mean little; one warning names the problem, one per image of a folder
- * would bury the log.
+ * one of another pixel size (another scale). Its scores mean little; one warning names the problem,
+ * one per image of a folder would bury the log.
  */
 public final class InputCheck {
 
