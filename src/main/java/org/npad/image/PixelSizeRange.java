@@ -4,16 +4,13 @@ import ij.measure.Calibration;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.util.Locale;
-import java.util.Optional;
 
 /**
  * The smallest and largest pixel width of a model's training images, where every one of them carries
  * a spatial calibration in one unit (a microscope's TIFF does), to catch an image taken at another
- * magnification. Its pixel count may match the training images', so {@link SizeRange} sees nothing,
- * yet a 40x image under a model trained at 20x brings every structure to the network twice as large,
- * under any geometry. Uncalibrated images, or training images in mixed units, leave the range unknown
- * and nothing is compared.
+ * magnification ({@link TrainingScale}): its pixel count may match the training images', so
+ * {@link SizeRange} alone sees nothing. Uncalibrated images, or training images in mixed units, leave
+ * the range unknown and nothing is compared.
  *
  * @param unit the calibration unit ("µm" for every spelling of micrometres); empty when unknown
  */
@@ -45,26 +42,25 @@ public record PixelSizeRange(String unit, double min, double max) {
 		return unit == null ? UNKNOWN : new PixelSizeRange(unit, min, max);
 	}
 
-	/** The advice for an image of this calibration under a model trained on this range, or empty. */
-	public Optional<String> detectionWarning(String image, Calibration calibration) {
-		if (!isKnown() || !unit.equals(spatialUnit(calibration))) return Optional.empty();
-		double p = calibration.pixelWidth;
-		if (!SizeRange.outside(p, min, max)) return Optional.empty();
-		return Optional.of(String.format(Locale.ROOT, "image %s has pixels of %s %s, the training images %s, more than %.1f times apart:"
-						+ " taken at another magnification, its structures reach the network at another scale than in training and its"
-						+ " scores mean little. Detect images of the training images' magnification, or scale them to it (Image > Scale)."
-						+ " Further such images of this run are not reported.", image, format(p), unit, this, SizeRange.MISMATCH));
+	/** Whether an image of this calibration, in this range's unit, has pixels more than {@link SizeRange#MISMATCH} times outside it. */
+	boolean excludes(Calibration calibration) {
+		return isKnown() && unit.equals(spatialUnit(calibration)) && SizeRange.outside(calibration.pixelWidth, min, max);
 	}
 
 	/** E.g. "0.5 µm" or "0.5..0.52 µm". */
 	@Override
 	public String toString() {
 		if (!isKnown()) return "unknown";
-		return (min == max ? format(min) : format(min) + ".." + format(max)) + " " + unit;
+		return span(min, max) + " " + unit;
+	}
+
+	/** E.g. "0.5..0.52", or "0.5" when both ends are alike. */
+	static String span(double min, double max) {
+		return min == max ? format(min) : format(min) + ".." + format(max);
 	}
 
 	/** Four significant digits without trailing zeros: 0.5, 0.1625, 65. */
-	private static String format(double v) {
+	static String format(double v) {
 		return new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros().toPlainString();
 	}
 

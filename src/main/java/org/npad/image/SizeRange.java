@@ -1,17 +1,9 @@
 package org.npad.image;
 
-import java.util.Locale;
-import java.util.Optional;
-
 /**
  * The smallest and largest width and height of a model's training images, to catch an image of
- * another size at detection. Under full_resize and center_crop every image is scaled to the same
- * network input, so an image far larger than the training images (a camera of more pixels, a lower
- * magnification, a stitched mosaic) brings its structures to the network smaller than training
- * did, and one far smaller brings them larger: ImageNet features change with scale, and the whole
- * image can look anomalous. Tiles keep the pixel scale, so under tiled any size is fine. The work
- * still runs, only worse, so the user is told rather than refused. All four are 0 when unknown
- * (models from before sizes were recorded).
+ * another size at detection ({@link TrainingScale} says when that matters). All four are 0 when
+ * unknown (models from before sizes were recorded).
  */
 public record SizeRange(int minWidth, int maxWidth, int minHeight, int maxHeight) {
 
@@ -40,16 +32,9 @@ public record SizeRange(int minWidth, int maxWidth, int minHeight, int maxHeight
 		return new SizeRange(Math.min(minWidth, width), Math.max(maxWidth, width), Math.min(minHeight, height), Math.max(maxHeight, height));
 	}
 
-	/** The advice for an image of this size under a model trained on this range, or empty. */
-	public Optional<String> detectionWarning(String image, int width, int height, Preprocessing preprocessing) {
-		if (!isKnown() || preprocessing.geometry() == GeometryMode.TILED) return Optional.empty();
-		if (!outside(width, minWidth, maxWidth) && !outside(height, minHeight, maxHeight)) return Optional.empty();
-		int side = preprocessing.geometry() == GeometryMode.CENTER_CROP ? preprocessing.resize() : preprocessing.crop();
-		return Optional.of(String.format(Locale.ROOT, "image %s is %d x %d pixels, outside the training images' sizes (%s) by more than"
-						+ " %.1f times: with geometry %s every image is scaled to %d x %d, so its structures reach the network at another"
-						+ " scale than in training and its scores mean little. Detect images of the training images' size and magnification,"
-						+ " or train with geometry tiled, which keeps the pixel scale. Further such images of this run are not reported.",
-				image, width, height, this, MISMATCH, preprocessing.geometry().name().toLowerCase(Locale.ROOT), side, side));
+	/** Whether an image of this size lies more than {@link #MISMATCH} times beyond this range in width or height. */
+	boolean excludes(int width, int height) {
+		return isKnown() && (outside(width, minWidth, maxWidth) || outside(height, minHeight, maxHeight));
 	}
 
 	/** Whether a value lies more than {@link #MISMATCH} times beyond a training range, either way. */

@@ -4,7 +4,7 @@ import ij.measure.Calibration;
 import org.npad.backbone.BackboneIdentity;
 import org.npad.image.InputBrightness;
 import org.npad.image.Preprocessing;
-import org.npad.image.SizeRange;
+import org.npad.image.TrainingScale;
 import org.npad.method.NpadModel;
 
 import java.util.Optional;
@@ -49,16 +49,12 @@ public record TrainedModel(NpadModel model, BackboneIdentity backbone, Preproces
 	}
 
 	/**
-	 * Why an image of this size should not be trusted with this model (one far larger or smaller than
-	 * the training images reaches the network at another scale), or empty; see {@link SizeRange}.
+	 * Why an image of this size and spatial calibration should not be trusted with this model (it
+	 * reaches the network at another scale than the training images did), or empty; see {@link TrainingScale}.
 	 */
-	public Optional<String> sizeWarning(String image, int width, int height) {
-		return provenance.trainingSizes().detectionWarning(image, width, height, preprocessing);
-	}
-
-	/** Why an image of this spatial calibration should not be trusted with this model (another magnification), or empty. */
-	public Optional<String> pixelSizeWarning(String image, Calibration calibration) {
-		return provenance.trainingPixelSizes().detectionWarning(image, calibration);
+	public Optional<String> scaleWarning(String image, int width, int height, Calibration calibration) {
+		return new TrainingScale(provenance.trainingSizes(), provenance.trainingPixelSizes())
+				.detectionWarning(image, width, height, calibration, preprocessing);
 	}
 
 	static void requireSameBackbone(BackboneIdentity trained, BackboneIdentity actual) {

@@ -18,8 +18,8 @@ import java.util.List;
  * @param networkMaps one map per placement at network-input resolution (what the metrics use)
  * @param brightestInput the brightest value of the image's network inputs, 0..255: an input far darker or
  *                    brighter than the training inputs (see {@link org.npad.image.InputBrightness}) makes the score mean little
- * @param calibration the image's spatial calibration: an image of another pixel size than the training images
- *                    ({@link org.npad.image.PixelSizeRange}) makes the score mean little too
+ * @param calibration the image's spatial calibration: with the size, it tells whether the image reached the
+ *                    network at the training images' scale ({@link org.npad.image.TrainingScale})
  */
 public record Detection(String name, int width, int height, float[] map, float score,
 		List<Placement> placements, List<float[]> networkMaps, float brightestInput, Calibration calibration) {

@@ -226,32 +226,35 @@ class DetectCommandTest extends SampleModelTest {
 	}
 
 	/**
-	 * A model trained on a stack calibrated at 0.5 µm per pixel: the same images at 1 µm per pixel
-	 * (another objective, same camera) are warned of once, the model's own calibration is not.
+	 * A model trained on a stack of 256 x 256 pixels at 0.5 µm: the same images at 1 µm per pixel (another
+	 * objective, same camera: twice the field of view) are warned of once; the model's own calibration and a
+	 * binned camera (128 x 128 pixels at 1 µm, the same field of view) are not.
 	 */
 	@Test
-	void imagesOfAnotherPixelSizeThanTheTrainingImagesAreWarnedAbout(@TempDir Path dir) throws Exception {
+	void imagesOfAnotherFieldOfViewThanTheTrainingImagesAreWarnedAbout(@TempDir Path dir) throws Exception {
 		Path calibratedModel = dir.resolve("calibrated.npad");
-		succeeded(run(context, TrainOnImageCommand.class, "image", calibratedStack(0.5, 4), "model_file", calibratedModel.toFile(),
+		succeeded(run(context, TrainOnImageCommand.class, "image", calibratedStack(256, 0.5, 4), "model_file", calibratedModel.toFile(),
 				"advanced", FijiTestSupport.SMALL, "calibration_every", 0));
-		FijiTestSupport.Logged same = runLogged(context, DetectCommand.class, "image", calibratedStack(0.5, 2), "model_file",
-				calibratedModel.toFile(), "image_threshold", 1e9, "pixel_threshold", 1e9);
-		succeeded(same.module());
-		assertEquals(List.of(), same.warnings());
-		FijiTestSupport.Logged coarse = runLogged(context, DetectCommand.class, "image", calibratedStack(1.0, 2), "model_file",
+		for (ImagePlus alike : List.of(calibratedStack(256, 0.5, 2), calibratedStack(128, 1.0, 2))) {
+			FijiTestSupport.Logged logged = runLogged(context, DetectCommand.class, "image", alike, "model_file",
+					calibratedModel.toFile(), "image_threshold", 1e9, "pixel_threshold", 1e9);
+			succeeded(logged.module());
+			assertEquals(List.of(), logged.warnings(), alike.getWidth() + " pixels at " + alike.getCalibration().pixelWidth + " µm");
+		}
+		FijiTestSupport.Logged coarse = runLogged(context, DetectCommand.class, "image", calibratedStack(256, 1.0, 2), "model_file",
 				calibratedModel.toFile(), "image_threshold", 1e9, "pixel_threshold", 1e9);
 		succeeded(coarse.module());
 		assertEquals(1, coarse.warnings().size(), coarse.warnings().toString());
-		assertTrue(coarse.warnings().get(0).startsWith("N-pad: image surfaces#1 has pixels of 1 µm, the training images 0.5 µm"),
-				coarse.warnings().get(0));
+		assertTrue(coarse.warnings().get(0).startsWith(
+				"N-pad: image surfaces#1 shows 256 x 256 µm, outside the training images' fields of view (128 x 128 µm)"), coarse.warnings().get(0));
 	}
 
-	/** The first nominal sample images as a stack at the given pixel width in micrometres. */
-	private static ImagePlus calibratedStack(double micrometres, int slices) {
-		ImageStack stack = new ImageStack(256, 256);
+	/** The first nominal sample images as a stack of side x side pixels of the given width in micrometres. */
+	private static ImagePlus calibratedStack(int side, double micrometres, int slices) {
+		ImageStack stack = new ImageStack(side, side);
 		for (int i = 0; i < slices; i++)
 			stack.addSlice(FijiTestSupport.open(FijiTestSupport.NOMINAL.resolve(String.format("train_free_%02d.png", i))).getProcessor()
-					.resize(256, 256));
+					.resize(side, side));
 		ImagePlus image = new ImagePlus("surfaces", stack);
 		Calibration um = new Calibration();
 		um.pixelWidth = um.pixelHeight = micrometres;

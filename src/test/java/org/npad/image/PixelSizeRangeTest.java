@@ -4,9 +4,9 @@ import ij.measure.Calibration;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +14,7 @@ class PixelSizeRangeTest {
 
 	private static final PixelSizeRange TRAINED = new PixelSizeRange("µm", 0.5, 0.52);
 
-	private static Calibration calibrated(double pixelWidth, String unit) {
+	static Calibration calibrated(double pixelWidth, String unit) {
 		Calibration c = new Calibration();
 		c.pixelWidth = pixelWidth;
 		c.pixelHeight = pixelWidth;
@@ -34,21 +34,19 @@ class PixelSizeRangeTest {
 
 	/** 1.5 x 0.52 = 0.78 and 0.5 / 1.5 = 0.3333 are the last pixel sizes in. */
 	@Test
-	void warnsOfAnImageWhosePixelsAreMoreThanOneAndAHalfTimesOutside() {
-		assertEquals(Optional.empty(), TRAINED.detectionWarning("a", calibrated(0.78, "µm")));
-		assertEquals(Optional.empty(), TRAINED.detectionWarning("a", calibrated(0.3334, "micron")));
-		String coarse = TRAINED.detectionWarning("x20.tif", calibrated(1.04, "µm")).orElseThrow();
-		assertTrue(coarse.startsWith("image x20.tif has pixels of 1.04 µm, the training images 0.5..0.52 µm, more than 1.5 times apart")
-				&& coarse.contains("magnification"), coarse);
-		assertTrue(TRAINED.detectionWarning("a", calibrated(0.333, "µm")).isPresent());
+	void excludesAnImageWhosePixelsAreMoreThanOneAndAHalfTimesOutside() {
+		assertFalse(TRAINED.excludes(calibrated(0.78, "µm")));
+		assertFalse(TRAINED.excludes(calibrated(0.3334, "micron")));
+		assertTrue(TRAINED.excludes(calibrated(0.781, "µm")));
+		assertTrue(TRAINED.excludes(calibrated(0.333, "µm")));
 	}
 
-	/** Another unit, an uncalibrated image or an unknown range cannot be compared, and are not warned of. */
+	/** Another unit, an uncalibrated image or an unknown range cannot be compared, and are not excluded. */
 	@Test
-	void saysNothingWhereNothingCanBeCompared() {
-		assertEquals(Optional.empty(), TRAINED.detectionWarning("a", calibrated(4000, "nm")));
-		assertEquals(Optional.empty(), TRAINED.detectionWarning("a", new Calibration()));
-		assertEquals(Optional.empty(), PixelSizeRange.UNKNOWN.detectionWarning("a", calibrated(9, "µm")));
+	void excludesNothingWhereNothingCanBeCompared() {
+		assertFalse(TRAINED.excludes(calibrated(4000, "nm")));
+		assertFalse(TRAINED.excludes(new Calibration()));
+		assertFalse(PixelSizeRange.UNKNOWN.excludes(calibrated(9, "µm")));
 	}
 
 	@Test

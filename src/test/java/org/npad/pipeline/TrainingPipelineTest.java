@@ -181,9 +181,10 @@ class TrainingPipelineTest {
 				KerasResNet50Backbone backbone = KerasResNet50Backbone.load(BackboneWeights.stage4(), Device.cpu());
 				TrainedModel trained = new Training(SMALL, CONFIG, backbone, new Training.Options(4, 4), Progress.NONE, m).run(images)) {
 			assertEquals(new SizeRange(80, 120, 80, 110), trained.provenance().trainingSizes());
-			assertEquals(Optional.empty(), trained.sizeWarning("wide", 180, 80), "1.5 x 120 is still in");
-			assertTrue(trained.sizeWarning("wider", 181, 80).orElseThrow().startsWith("image wider is 181 x 80 pixels"));
-			assertTrue(trained.sizeWarning("low", 96, 53).isPresent(), "53 x 1.5 < 80");
+			Calibration none = new Calibration();
+			assertEquals(Optional.empty(), trained.scaleWarning("wide", 180, 80, none), "1.5 x 120 is still in");
+			assertTrue(trained.scaleWarning("wider", 181, 80, none).orElseThrow().startsWith("image wider is 181 x 80 pixels"));
+			assertTrue(trained.scaleWarning("low", 96, 53, none).isPresent(), "53 x 1.5 < 80");
 			assertEquals(new PixelSizeRange("µm", 0.5, 0.52), trained.provenance().trainingPixelSizes());
 		}
 	}
