@@ -62,7 +62,7 @@ for (i = 0; i < images.length; i++) {
 	open(input + images[i]);
 	original = getImageID();
 	stem = File.getNameWithoutExtension(images[i]);
-	run("Detect...", "model_file=[" + model + "] create_heatmap=true create_mask=true show_overlay=false add_rois=false");
+	run("Detect...", "model_file=[" + model + "] create_heatmap=true create_mask=true show_overlay=false add_rois=false show_regions=false");
 	selectImage(stem + "_heatmap");
 	saveAs("Tiff", output + stem + "_heatmap.tif");
 	close();

@@ -19,8 +19,8 @@ import java.util.List;
 /**
  * Plugins > N-pad > Detect...: scores the current image (each slice of a stack) with a model. The
  * heatmap and mask come back as new images, the heatmap also as an overlay on the original (whose
- * pixels are not touched), the anomalous regions go to the ROI Manager, and one row per image to
- * the Results table.
+ * pixels are not touched), the anomalous regions go to the ROI Manager and one row each to the
+ * regions table, and one row per image to the Results table.
  */
 @Plugin(type = Command.class, label = "N-pad: detect anomalies in the current image", menu = {
 		@Menu(label = "Plugins"), @Menu(label = "N-pad", weight = 30), @Menu(label = "Detect...", weight = 3)})
@@ -51,6 +51,10 @@ public class DetectCommand extends NpadCommand {
 
 	@Parameter(label = "Add regions to the ROI Manager", persist = false)
 	private boolean add_rois = true;
+
+	@Parameter(label = "Show region table", persist = false,
+			description = "One row per anomalous region (area, centroid, scores) in the \"" + ImageJ1Outputs.REGIONS_TABLE + "\" window")
+	private boolean show_regions = true;
 
 	@Parameter(label = "Batch size", min = "1", persist = false)
 	private int batch_size = 8;
@@ -89,6 +93,7 @@ public class DetectCommand extends NpadCommand {
 		ImageJ1Outputs.appendDetections(verdicts.stream().map(DetectionRow::of).toList());
 		if (show_overlay) HeatmapOverlay.apply(image, verdicts, regions, stack);
 		if (add_rois) ImageJ1Outputs.addToRoiManager(all);
+		if (show_regions) ImageJ1Outputs.appendRegions(verdicts.stream().flatMap(v -> RegionRow.of(v).stream()).toList());
 		String base = image.getShortTitle();
 		if (create_heatmap) heatmap = HeatmapImages.heatmap(verdicts, base + "_heatmap");
 		if (create_mask) mask = HeatmapImages.mask(verdicts, base + "_mask");

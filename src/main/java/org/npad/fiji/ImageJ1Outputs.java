@@ -10,10 +10,14 @@ import java.util.function.Consumer;
 
 /**
  * ImageJ's shared places for results: the Results table, which macros read with getResult and
- * which works headless, and the ROI Manager, which is a window and so exists only with a display
- * (headless, the regions stay in the image overlay and, in batch mode, in ROI zip files).
+ * which works headless, and the regions table and the ROI Manager, which are windows and so exist
+ * only with a display (headless, the regions stay in the image overlay and, in batch mode, in ROI
+ * zip files and the regions CSV).
  */
 final class ImageJ1Outputs {
+
+	/** The title of the per-region table window; a macro reads it with Table.get(column, row, title). */
+	static final String REGIONS_TABLE = "N-pad regions";
 
 	private ImageJ1Outputs() {
 	}
@@ -37,6 +41,19 @@ final class ImageJ1Outputs {
 		RoiManager manager = RoiManager.getRoiManager();
 		for (Roi roi : rois) manager.addRoi(roi);
 		return true;
+	}
+
+	/**
+	 * Region rows appended to their own table window, shown only where there is a screen: one row per
+	 * region would bury the per-image rows of the Results table, as Analyze Particles keeps its Summary
+	 * apart. Headless, Detect Folder's regions CSV gives the same rows.
+	 */
+	static void appendRegions(List<RegionRow> rows) {
+		if (headless() || rows.isEmpty()) return;
+		ResultsTable open = ResultsTable.getResultsTable(REGIONS_TABLE);
+		ResultsTable table = open == null ? new ResultsTable() : open;
+		rows.forEach(r -> TableRow.addTo(table, RegionRow.COLUMNS, r));
+		table.show(REGIONS_TABLE);
 	}
 
 	/** Detection rows appended to the Results table. */

@@ -55,7 +55,8 @@ class ImageJ1MacroTest {
 						+ " advanced=[shift=2] output_model_file=[" + out.resolve("shift2.npad") + "]\");",
 				"open(\"" + pit + "\");",
 				"run(\"Detect...\", \"model_file=[" + model + "] image_threshold=0 pixel_threshold=0 create_heatmap=true create_mask=true"
-						+ " show_overlay=true add_rois=true batch_size=8 device=cpu\");",
+						+ " show_overlay=true add_rois=true show_regions=true batch_size=8 device=cpu\");",
+				"if (isOpen(\"" + ImageJ1Outputs.REGIONS_TABLE + "\")) Table.save(\"" + out.resolve("regions.csv") + "\", \"" + ImageJ1Outputs.REGIONS_TABLE + "\");",
 				"File.saveString(\"\" + roiManager(\"count\") + \" \" + nImages + \" \" + isOpen(\"N-pad calibration of free.npad\") + \" \" + isOpen(\"N-pad calibration on Free\") + \" \" + getTitle(), \""
 						+ out.resolve("state.txt") + "\");",
 				"saveAs(\"Results\", \"" + out.resolve("results.csv") + "\");",
@@ -88,6 +89,10 @@ class ImageJ1MacroTest {
 		int regions = Integer.parseInt(row[header.indexOf("regions")]);
 		String[] state = Files.readString(out.resolve("state.txt")).split(" ", 5);
 		assertEquals(regions, Integer.parseInt(state[0]), "the ROI Manager holds one ROI per region");
+		assertTrue(regions > 0, "the pit is found");
+		List<String> regionRows = Files.readAllLines(out.resolve("regions.csv"));
+		assertEquals(regions + 1, regionRows.size(), "the regions table: a header and one row per region\n" + String.join("\n", regionRows));
+		for (String column : RegionRow.COLUMNS) assertTrue(regionRows.get(0).contains(column), "column " + column + " in " + regionRows.get(0));
 		assertEquals(5, Integer.parseInt(state[1]), "Train's and Calibrate's score plots, the original, its heatmap and its mask are open");
 		assertEquals("1", state[2], "the score plot of Train is shown");
 		assertEquals("1", state[3], "the score plot of Calibrate Thresholds is shown");
