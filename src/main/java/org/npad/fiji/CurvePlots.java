@@ -13,8 +13,8 @@ import java.util.Locale;
 
 /**
  * The evaluation's curves as ImageJ plots: the image and pixel ROC together, the PRO curve, and the
- * image scores of nominal and defective images with the thresholds; and the nominal scores a
- * calibration took its threshold from.
+ * image scores of nominal and defective images with the thresholds; the nominal scores a
+ * calibration took its threshold from; and a batch's scores split by its decisions.
  */
 final class CurvePlots {
 
@@ -59,7 +59,7 @@ final class CurvePlots {
 	static ImagePlus scores(double[] scores, boolean[] labels, double modelThreshold, double f1Threshold, String title) {
 		List<Line> lines = new ArrayList<>(List.of(new Line("F1-max threshold", f1Threshold, Color.DARK_GRAY)));
 		if (!Double.isNaN(modelThreshold)) lines.add(new Line("model's threshold", modelThreshold, Color.MAGENTA));
-		return histograms(title, "test images", scores, labels, true, lines);
+		return histograms(title, "test images", scores, labels, new Bars("nominal", "defective"), lines);
 	}
 
 	/**
@@ -68,35 +68,50 @@ final class CurvePlots {
 	 */
 	static ImagePlus calibration(double[] nominalScores, double threshold, double percentile, String title) {
 		String name = String.format(Locale.ROOT, "image threshold (percentile %.4g)", percentile);
-		return histograms(title, "nominal images", nominalScores, new boolean[nominalScores.length], false,
+		return histograms(title, "nominal images", nominalScores, new boolean[nominalScores.length], new Bars("nominal", null),
 				List.of(new Line(name, threshold, Color.MAGENTA)));
 	}
+
+	/**
+	 * The image scores of a batch of unlabelled images, split by the decision at the image threshold:
+	 * whether the anomalous calls stand far out or sit in a tail just past the threshold, where a
+	 * slightly other threshold would change many of them.
+	 */
+	static ImagePlus decisions(double[] scores, double threshold, String title) {
+		boolean[] anomalous = new boolean[scores.length];
+		for (int i = 0; i < scores.length; i++) anomalous[i] = scores[i] >= threshold;
+		return histograms(title, "images", scores, anomalous, new Bars("called nominal", "called anomalous"),
+				List.of(new Line("image threshold", threshold, Color.MAGENTA)));
+	}
+
+	/** The legend names of the bars of unmarked and of marked scores; no bars of marked scores where the second is null. */
+	private record Bars(String unmarked, String marked) {}
 
 	/** A vertical line across the histograms at a score. */
 	private record Line(String name, double score, Color color) {}
 
-	/** Nominal (and, if asked, defective) scores as bars on BINS shared bins, then the lines; the legend says which is which. */
-	private static ImagePlus histograms(String title, String count, double[] scores, boolean[] labels, boolean defectiveBars, List<Line> lines) {
+	/** Unmarked (and, if asked, marked) scores as bars on BINS shared bins, then the lines; the legend says which is which. */
+	private static ImagePlus histograms(String title, String count, double[] scores, boolean[] marks, Bars bars, List<Line> lines) {
 		double min = Arrays.stream(scores).min().orElse(0), max = Arrays.stream(scores).max().orElse(1);
 		double width = max > min ? (max - min) / BINS : 1;
-		double[] nominal = new double[BINS], defective = new double[BINS], centres = new double[BINS];
-		int defects = 0;
+		double[] unmarked = new double[BINS], marked = new double[BINS], centres = new double[BINS];
+		int markedCount = 0;
 		for (int i = 0; i < scores.length; i++) {
 			int bin = Math.min(BINS - 1, (int) ((scores[i] - min) / width));
-			if (labels[i]) defective[bin]++;
-			else nominal[bin]++;
-			if (labels[i]) defects++;
+			if (marks[i]) marked[bin]++;
+			else unmarked[bin]++;
+			if (marks[i]) markedCount++;
 		}
 		for (int b = 0; b < BINS; b++) centres[b] = min + (b + 0.5) * width;
-		double top = Math.max(Arrays.stream(nominal).max().orElse(1), Arrays.stream(defective).max().orElse(1));
+		double top = Math.max(Arrays.stream(unmarked).max().orElse(1), Arrays.stream(marked).max().orElse(1));
 		Plot plot = new Plot(title, "image score", count);
 		plot.setColor(Color.BLUE);
-		plot.addPoints(centres, nominal, Plot.BAR);
-		StringBuilder legend = new StringBuilder(String.format(Locale.ROOT, "nominal (%d)", scores.length - defects));
-		if (defectiveBars) {
+		plot.addPoints(centres, unmarked, Plot.BAR);
+		StringBuilder legend = new StringBuilder(String.format(Locale.ROOT, "%s (%d)", bars.unmarked(), scores.length - markedCount));
+		if (bars.marked() != null) {
 			plot.setColor(Color.RED);
-			plot.addPoints(centres, defective, Plot.BAR);
-			legend.append(String.format(Locale.ROOT, "%ndefective (%d)", defects));
+			plot.addPoints(centres, marked, Plot.BAR);
+			legend.append(String.format(Locale.ROOT, "%n%s (%d)", bars.marked(), markedCount));
 		}
 		for (Line line : lines) {
 			plot.setColor(line.color());

@@ -8,6 +8,7 @@ import org.npad.image.ImageFolder;
 import org.npad.image.NamedSlice;
 import org.npad.pipeline.Detection;
 import org.npad.pipeline.Progress;
+import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
@@ -33,10 +34,10 @@ import java.util.zip.ZipOutputStream;
  * heatmap (name_heatmap.tif), the mask (name_mask.png) and its regions as an ImageJ ROI set
  * (name_rois.zip, when it has any), plus one CSV of all images (npad-results.csv) and one of all
  * their regions (npad-regions.csv: what Measure in the ROI Manager gives for one image, for a whole
- * folder); sub-folders are mirrored. Nothing is overwritten unless asked: the output names of every file are checked before
+ * folder), and a histogram of the image scores split at the threshold (npad-scores.png); sub-folders are mirrored. Nothing is overwritten unless asked: the output names of every file are checked before
  * the first image is scored (those of stack slices, known only once the stack is read, just before
- * they are written). Each file is written whole or not at all; the CSVs are written last, so a run that
- * was cancelled or failed has none.
+ * they are written). Each file is written whole or not at all; the CSVs and the plot are written last, so
+ * a run that was cancelled or failed has none.
  */
 @Plugin(type = Command.class, label = "N-pad: detect anomalies in a folder of images", menu = {
 		@Menu(label = "Plugins"), @Menu(label = "N-pad", weight = 30), @Menu(label = "Detect Folder...", weight = 4)})
@@ -44,6 +45,7 @@ public class DetectFolderCommand extends NpadCommand {
 
 	static final String CSV = "npad-results.csv";
 	static final String REGIONS_CSV = "npad-regions.csv";
+	static final String SCORES_PNG = "npad-scores.png";
 
 	@Parameter(label = "Images folder", style = FileWidget.DIRECTORY_STYLE, persist = false)
 	private File folder;
@@ -76,6 +78,9 @@ public class DetectFolderCommand extends NpadCommand {
 	@Parameter(label = "Device", choices = {Devices.CPU, Devices.GPU}, persist = false)
 	private String device = Devices.CPU;
 
+	@Parameter(type = ItemIO.OUTPUT, label = "Image scores")
+	private ImagePlus score_plot;
+
 	@Override
 	protected void execute() throws Exception {
 		if (folder == null) throw new IllegalArgumentException("the images folder is missing");
@@ -86,6 +91,7 @@ public class DetectFolderCommand extends NpadCommand {
 		List<Path> files = images.files();
 		OutputFiles.requireWritable(out.resolve(CSV), overwrite, "results table");
 		OutputFiles.requireWritable(out.resolve(REGIONS_CSV), overwrite, "regions table");
+		OutputFiles.requireWritable(out.resolve(SCORES_PNG), overwrite, "score plot");
 		Map<Path, Path> planned = new HashMap<>();
 		for (Path f : files) {
 			for (Path target : BatchOutputs.paths(out, images.directory().relativize(f).toString())) {
@@ -99,8 +105,10 @@ public class DetectFolderCommand extends NpadCommand {
 		Progress progress = progress();
 		List<DetectionRow> rows = new ArrayList<>();
 		List<RegionRow> regionRows = new ArrayList<>();
+		double imageThreshold;
 		try (DetectionSession session = DetectionSession.open(model_file == null ? null : model_file.toPath(), Devices.parse(device), batch_size, progress)) {
 			DecisionThresholds thresholds = DecisionThresholds.resolve(session.model().thresholds(), image_threshold, pixel_threshold);
+			imageThreshold = thresholds.image();
 			List<NamedSlice> batch = new ArrayList<>();
 			for (NamedSlice slice : images.slices()) {
 				batch.add(slice);
@@ -110,6 +118,9 @@ public class DetectFolderCommand extends NpadCommand {
 		}
 		OutputFiles.writeAtomically(out.resolve(REGIONS_CSV), file -> TableRow.writeCsv(file, RegionRow.COLUMNS, regionRows));
 		OutputFiles.writeAtomically(out.resolve(CSV), file -> TableRow.writeCsv(file, DetectionRow.COLUMNS, rows));
+		score_plot = CurvePlots.decisions(rows.stream().mapToDouble(DetectionRow::score).toArray(), imageThreshold,
+				"N-pad image scores in " + folder.getName());
+		OutputFiles.writePng(score_plot, out.resolve(SCORES_PNG));
 		ImageJ1Outputs.appendDetections(rows);
 		status.showStatus("N-pad: " + rows.size() + " images scored, results in " + out);
 	}
@@ -139,7 +150,7 @@ public class DetectFolderCommand extends NpadCommand {
 		ImagePlus heat = HeatmapImages.heatmap(List.of(v), names.heatmap().getFileName().toString());
 		OutputFiles.writeAtomically(names.heatmap(), file -> save(new FileSaver(heat).saveAsTiff(file.toString()), file));
 		ImagePlus mask = new ImagePlus(names.mask().getFileName().toString(), HeatmapImages.mask(v));
-		OutputFiles.writeAtomically(names.mask(), file -> save(new FileSaver(mask).saveAsPng(file.toString()), file));
+		OutputFiles.writePng(mask, names.mask());
 		List<Roi> rois = RegionRois.of(v.regions(), v.detection().name(), 0);
 		if (!rois.isEmpty()) OutputFiles.writeAtomically(names.rois(), file -> writeRois(rois, file));
 	}

@@ -3,7 +3,6 @@ package org.npad.fiji;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import ij.ImagePlus;
-import ij.io.FileSaver;
 import org.npad.dataset.LabelledSet;
 import org.npad.backbone.Backbone;
 import org.npad.model.TrainedModel;
@@ -19,7 +18,6 @@ import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -98,9 +96,9 @@ public class EvaluateCommand extends TrainingSettingsCommand {
 		String title = set.name();
 		roc_plot = CurvePlots.roc(result.imageRoc(), result.pixels().roc(), "N-pad ROC " + title);
 		pro_plot = CurvePlots.pro(result.pixels().pro(), "N-pad PRO " + title);
-		savePng(roc_plot, out.resolve(ROC_PNG));
-		savePng(pro_plot, out.resolve(PRO_PNG));
-		savePng(score_plot, out.resolve(SCORES_PNG));
+		OutputFiles.writePng(roc_plot, out.resolve(ROC_PNG));
+		OutputFiles.writePng(pro_plot, out.resolve(PRO_PNG));
+		OutputFiles.writePng(score_plot, out.resolve(SCORES_PNG));
 		List<String> lines = new ArrayList<>(List.of(ImageOutcomes.HEADER));
 		lines.addAll(ImageOutcomes.lines(result));
 		OutputFiles.writeAtomically(out.resolve(IMAGES_CSV), temp -> Files.write(temp, lines));
@@ -152,12 +150,6 @@ public class EvaluateCommand extends TrainingSettingsCommand {
 						"model_image_threshold", "model_pixel_threshold"))
 					table.addValue(unmeasured, Double.NaN);
 			}
-		});
-	}
-
-	private static void savePng(ImagePlus plot, Path file) throws IOException {
-		OutputFiles.writeAtomically(file, temp -> {
-			if (!new FileSaver(plot).saveAsPng(temp.toString())) throw new IOException("ImageJ could not write " + file);
 		});
 	}
 }

@@ -1,5 +1,8 @@
 package org.npad.fiji;
 
+import ij.ImagePlus;
+import ij.io.FileSaver;
+
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -56,5 +59,12 @@ final class OutputFiles {
 		} finally {
 			Files.deleteIfExists(temp);
 		}
+	}
+
+	/** An image (a mask, a plot) as a PNG file, written atomically. */
+	static void writePng(ImagePlus image, Path file) throws IOException {
+		writeAtomically(file, temp -> {
+			if (!new FileSaver(image).saveAsPng(temp.toString())) throw new IOException("ImageJ could not write " + file);
+		});
 	}
 }

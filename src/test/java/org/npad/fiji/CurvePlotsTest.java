@@ -46,4 +46,21 @@ class CurvePlotsTest {
 		assertArrayEquals(new float[] {25, 25}, plot.getDataObjectArrays(1)[0]);
 		assertArrayEquals(new float[] {0, 2}, plot.getDataObjectArrays(1)[1], "as high as the tallest bar");
 	}
+
+	/**
+	 * Scores 0 .. 30 in 30 bins of 1, split at the threshold 25: 0, 10, 10 and 24.9 called nominal (bins 0,
+	 * 10, 24), 25 (at the threshold) and 30 called anomalous (bins 25, 29).
+	 */
+	@Test
+	void decisionsSplitTheScoresAtTheThreshold() {
+		Plot plot = (Plot) CurvePlots.decisions(new double[] {0, 10, 10, 30, 24.9, 25}, 25, "folder").getProperty(Plot.PROPERTY_KEY);
+		assertEquals(3, plot.getNumPlotObjects(), "two kinds of bars and the threshold");
+		float[] nominal = new float[30], anomalous = new float[30];
+		nominal[0] = nominal[24] = 1;
+		nominal[10] = 2;
+		anomalous[25] = anomalous[29] = 1;
+		assertArrayEquals(nominal, plot.getDataObjectArrays(0)[1]);
+		assertArrayEquals(anomalous, plot.getDataObjectArrays(1)[1]);
+		assertArrayEquals(new float[] {25, 25}, plot.getDataObjectArrays(2)[0]);
+	}
 }

@@ -2,6 +2,7 @@ package org.npad.fiji;
 
 import ij.IJ;
 import ij.ImagePlus;
+import ij.gui.Plot;
 import ij.gui.Roi;
 import ij.io.RoiDecoder;
 import ij.measure.Calibration;
@@ -56,8 +57,8 @@ class DetectFolderCommandTest extends SampleModelTest {
 		Path in = images(dir);
 		Path out = Files.createDirectory(dir.resolve("out"));
 		ResultsTable table = FijiTestSupport.clearedResults();
-		succeeded(run(context, DetectFolderCommand.class, "folder", in.toFile(), "recursive", true, "model_file", model.toFile(),
-				"output_folder", out.toFile()));
+		CommandModule module = succeeded(run(context, DetectFolderCommand.class, "folder", in.toFile(), "recursive", true, "model_file",
+				model.toFile(), "output_folder", out.toFile()));
 
 		double pixelThreshold = ModelFile.readHeader(model).thresholds().pixel();
 		List<String> csv = Files.readAllLines(out.resolve(DetectFolderCommand.CSV));
@@ -101,9 +102,20 @@ class DetectFolderCommandTest extends SampleModelTest {
 			assertEquals(Integer.parseInt(row[6]), regionsOfImage.stream().mapToInt(r -> Integer.parseInt(r[2])).sum(),
 					"the regions' areas add up to the image's anomalous area");
 		}
+		long anomalous = csv.stream().skip(1).filter(l -> l.split(",")[2].equals("anomalous")).count();
+		Plot plot = (Plot) ((ImagePlus) module.getOutput("score_plot")).getProperty(Plot.PROPERTY_KEY);
+		assertEquals(3 - anomalous, sum(plot.getDataObjectArrays(0)[1]), "called nominal, as in the CSV");
+		assertEquals(anomalous, sum(plot.getDataObjectArrays(1)[1]), "called anomalous, as in the CSV");
+		assertEquals(plot.getImagePlus().getWidth(), FijiTestSupport.open(out.resolve(DetectFolderCommand.SCORES_PNG)).getWidth());
 		try (Stream<Path> all = Files.walk(out)) {
 			assertFalse(all.anyMatch(p -> p.getFileName().toString().startsWith(".")), "no temporary files are left");
 		}
+	}
+
+	private static double sum(float[] counts) {
+		double n = 0;
+		for (float c : counts) n += c;
+		return n;
 	}
 
 	/** A TIFF's pixel size reaches the heatmap file and the area columns; an uncalibrated PNG's areas stay in pixels. */
@@ -197,6 +209,7 @@ class DetectFolderCommandTest extends SampleModelTest {
 
 		assertTrue(module.isCanceled());
 		assertFalse(Files.exists(out.resolve(DetectFolderCommand.CSV)), "no results table for a cancelled run");
+		assertFalse(Files.exists(out.resolve(DetectFolderCommand.SCORES_PNG)), "no score plot for a cancelled run");
 		try (Stream<Path> all = Files.walk(out)) {
 			List<String> written = all.filter(Files::isRegularFile).map(p -> out.relativize(p).toString()).sorted().toList();
 			assertTrue(written.containsAll(List.of("crack/crack_heatmap.tif", "crack/crack_mask.png")), written.toString());
