@@ -35,11 +35,41 @@ public final class PatchBankStudy {
 		report("patch map", scored, patchMaps, patchScores);
 		report("fused map", scored, fusedMaps, ScoredMaps.maxima(fusedMaps));
 		report("fused map, N-pad score", scored, fusedMaps, npadScores);
-		for (double w : new double[] {0.25, 0.75}) {
+		double w0 = spreadWeight(npadMaps, patchMaps, scored.labels);
+		for (double w : new double[] {0.25, 0.75, w0}) {
 			List<float[]> weighted = ScoredMaps.weighted(npadMaps, patchMaps, w);
 			report(String.format(Locale.ROOT, "N-pad^%.2f patch^%.2f", w, 1 - w), scored, weighted, npadScores);
 			report("  the same, patch score", scored, weighted, patchScores);
 		}
+	}
+
+	/**
+	 * The weight of N-pad's map that gives both maps the same spread in the log domain, where the weighted
+	 * geometric mean is a weighted sum: w / (1 - w) = sd(log patch) / sd(log N-pad) over the nominal images'
+	 * pixels. A rule that needs only nominal images, unlike a weight chosen on defects.
+	 */
+	private static double spreadWeight(List<float[]> npad, List<float[]> patch, boolean[] anomalous) {
+		double sn = logSpread(npad, anomalous), sp = logSpread(patch, anomalous);
+		double w = sp / (sn + sp);
+		System.out.printf(Locale.ROOT, "log spread over nominal pixels: N-pad %.4f, patch %.4f: N-pad's weight %.3f%n", sn, sp, w);
+		return w;
+	}
+
+	private static double logSpread(List<float[]> maps, boolean[] anomalous) {
+		double sum = 0, sumSq = 0;
+		long n = 0;
+		for (int i = 0; i < maps.size(); i++) {
+			if (anomalous[i]) continue;
+			for (float v : maps.get(i)) {
+				if (!(v > 0)) continue;
+				double l = Math.log(v);
+				sum += l;
+				sumSq += l * l;
+				n++;
+			}
+		}
+		double mean = sum / n;
+		return Math.sqrt(sumSq / n - mean * mean);
 	}
 
 	private static void report(String name, ScoredMaps scored, List<float[]> maps, double[] scores) {
