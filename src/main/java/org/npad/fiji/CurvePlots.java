@@ -73,15 +73,19 @@ final class CurvePlots {
 	}
 
 	/**
-	 * The image scores of a batch of unlabelled images, split by the decision at the image threshold:
-	 * whether the anomalous calls stand far out or sit in a tail just past the threshold, where a
-	 * slightly other threshold would change many of them.
+	 * The image scores of a batch of unlabelled images, split by their decisions, with the image
+	 * threshold the rows share: whether the anomalous calls stand far out or sit in a tail just past the
+	 * threshold, where a slightly other threshold would change many of them.
 	 */
-	static ImagePlus decisions(double[] scores, double threshold, String title) {
-		boolean[] anomalous = new boolean[scores.length];
-		for (int i = 0; i < scores.length; i++) anomalous[i] = scores[i] >= threshold;
+	static ImagePlus decisions(List<DetectionRow> rows, String title) {
+		double[] scores = new double[rows.size()];
+		boolean[] anomalous = new boolean[rows.size()];
+		for (int i = 0; i < scores.length; i++) {
+			scores[i] = rows.get(i).score();
+			anomalous[i] = rows.get(i).anomalous();
+		}
 		return histograms(title, "images", scores, anomalous, new Bars("called nominal", "called anomalous"),
-				List.of(new Line("image threshold", threshold, Color.MAGENTA)));
+				List.of(new Line("image threshold", rows.get(0).threshold(), Color.MAGENTA)));
 	}
 
 	/** The legend names of the bars of unmarked and of marked scores; no bars of marked scores where the second is null. */

@@ -105,10 +105,8 @@ public class DetectFolderCommand extends NpadCommand {
 		Progress progress = progress();
 		List<DetectionRow> rows = new ArrayList<>();
 		List<RegionRow> regionRows = new ArrayList<>();
-		double imageThreshold;
 		try (DetectionSession session = DetectionSession.open(model_file == null ? null : model_file.toPath(), Devices.parse(device), batch_size, progress)) {
 			DecisionThresholds thresholds = DecisionThresholds.resolve(session.model().thresholds(), image_threshold, pixel_threshold);
-			imageThreshold = thresholds.image();
 			List<NamedSlice> batch = new ArrayList<>();
 			for (NamedSlice slice : images.slices()) {
 				batch.add(slice);
@@ -118,8 +116,7 @@ public class DetectFolderCommand extends NpadCommand {
 		}
 		OutputFiles.writeAtomically(out.resolve(REGIONS_CSV), file -> TableRow.writeCsv(file, RegionRow.COLUMNS, regionRows));
 		OutputFiles.writeAtomically(out.resolve(CSV), file -> TableRow.writeCsv(file, DetectionRow.COLUMNS, rows));
-		score_plot = CurvePlots.decisions(rows.stream().mapToDouble(DetectionRow::score).toArray(), imageThreshold,
-				"N-pad image scores in " + folder.getName());
+		score_plot = CurvePlots.decisions(rows, "N-pad image scores in " + folder.getName());
 		OutputFiles.writePng(score_plot, out.resolve(SCORES_PNG));
 		ImageJ1Outputs.appendDetections(rows);
 		status.showStatus("N-pad: " + rows.size() + " images scored, results in " + out);

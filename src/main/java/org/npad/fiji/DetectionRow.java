@@ -27,13 +27,20 @@ public record DetectionRow(String image, double score, String decision, double t
 	public static final List<String> COLUMNS = List.of("image", "score", "decision", "threshold", "pixel_threshold",
 			"regions", "anomalous_area", "largest_region", "anomalous_area_cal", "largest_region_cal", "unit");
 
+	/** The decision of an image called anomalous. */
+	static final String ANOMALOUS = "anomalous";
+
 	/** The areas in the detected image's own spatial calibration. */
 	public static DetectionRow of(ImageVerdict v) {
 		Calibration calibration = v.detection().calibration();
 		double pixelArea = calibration.pixelWidth * calibration.pixelHeight;
-		return new DetectionRow(v.detection().name(), v.detection().score(), v.anomalous() ? "anomalous" : "nominal",
+		return new DetectionRow(v.detection().name(), v.detection().score(), v.anomalous() ? ANOMALOUS : "nominal",
 				v.thresholds().image(), v.thresholds().pixel(), v.regions().count(), v.anomalousArea(), v.largestRegion(),
 				v.anomalousArea() * pixelArea, v.largestRegion() * pixelArea, calibration.getUnit());
+	}
+
+	boolean anomalous() {
+		return ANOMALOUS.equals(decision);
 	}
 
 	@Override

@@ -4,6 +4,9 @@ import ij.ImagePlus;
 import ij.gui.Plot;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -53,7 +56,10 @@ class CurvePlotsTest {
 	 */
 	@Test
 	void decisionsSplitTheScoresAtTheThreshold() {
-		Plot plot = (Plot) CurvePlots.decisions(new double[] {0, 10, 10, 30, 24.9, 25}, 25, "folder").getProperty(Plot.PROPERTY_KEY);
+		List<DetectionRow> rows = new ArrayList<>();
+		for (double score : new double[] {0, 10, 10, 30, 24.9, 25})
+			rows.add(new DetectionRow("i", score, score >= 25 ? DetectionRow.ANOMALOUS : "nominal", 25, 1, 0, 0, 0, 0, 0, "pixel"));
+		Plot plot = (Plot) CurvePlots.decisions(rows, "folder").getProperty(Plot.PROPERTY_KEY);
 		assertEquals(3, plot.getNumPlotObjects(), "two kinds of bars and the threshold");
 		float[] nominal = new float[30], anomalous = new float[30];
 		nominal[0] = nominal[24] = 1;
