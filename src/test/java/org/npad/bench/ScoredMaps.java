@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -80,10 +81,15 @@ final class ScoredMaps {
 	 * @param variantsOf sharing channels; the first decides the taps, so a variant with a patch bank goes first
 	 */
 	static ScoredMaps of(Map<String, String> arguments, Function<NpadModel, List<NpadModel>> variantsOf) throws IOException {
+		return of(arguments, (trained, backbone) -> variantsOf.apply(trained.model()));
+	}
+
+	/** As {@link #of(Map, Function)}, for variants that need the backbone or the preprocessing to be made. */
+	static ScoredMaps of(Map<String, String> arguments, BiFunction<TrainedModel, Backbone, List<NpadModel>> variantsOf) throws IOException {
 		List<LabelledImage> test = testImages(Path.of(arguments.get("data")), Integer.parseInt(arguments.getOrDefault("every", "1")));
 		try (NDManager m = NDManager.newBaseManager(); KerasResNet50Backbone backbone = KerasResNet50Backbone.load(Device.cpu());
 				TrainedModel trained = ModelFile.read(Path.of(arguments.get("model")), m)) {
-			return new ScoredMaps(variantsOf.apply(trained.model()), trained, backbone, test, m);
+			return new ScoredMaps(variantsOf.apply(trained, backbone), trained, backbone, test, m);
 		}
 	}
 
