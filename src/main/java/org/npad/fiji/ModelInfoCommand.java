@@ -49,7 +49,9 @@ public class ModelInfoCommand extends NpadCommand {
 		line(s, "backbone", m.backbone().name() + " (weights sha256 " + m.backbone().weightSha256() + ")");
 		line(s, "preprocessing", settings(m.preprocessing().toMap()));
 		line(s, "settings", settings(m.config().toMap()));
-		line(s, "channels kept", m.channels().length + " of the backbone's taps");
+		line(s, "channels", m.config().channelRule().projects()
+				? "all " + m.channels().length + " of the backbone's taps, projected onto " + m.config().channels() + " directions"
+				: m.channels().length + " of the backbone's taps kept");
 		line(s, "feature map", m.width() + " x " + m.height() + " positions, learned from " + m.trainingCount() + " feature maps");
 		if (!Double.isNaN(m.medianDistance())) line(s, "median neighbour distance", Double.toString(m.medianDistance()));
 		Thresholds t = m.thresholds();

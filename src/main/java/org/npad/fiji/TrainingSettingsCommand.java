@@ -32,7 +32,7 @@ abstract class TrainingSettingsCommand extends NpadCommand {
 	@Parameter(label = "Channels d (0 = preset)", min = "0", persist = false)
 	private int channels = 0;
 
-	@Parameter(label = "Channel rule", choices = {FROM_PRESET, "fewest_nonzero", "most_nonzero", "random"}, persist = false)
+	@Parameter(label = "Channel rule", choices = {FROM_PRESET, "fewest_nonzero", "most_nonzero", "random", "semi_orthogonal"}, persist = false)
 	private String channel_rule = FROM_PRESET;
 
 	@Parameter(label = "Gamma (0 = preset)", min = "0", persist = false)

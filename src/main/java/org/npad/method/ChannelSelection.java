@@ -8,7 +8,8 @@ import java.util.Random;
 import java.util.stream.IntStream;
 
 /**
- * Chooses the d channels the model keeps (method.md section 1). The counting rules need one pass
+ * Chooses the backbone channels the model reads (method.md section 1): d of them, or all where
+ * they are projected onto d directions. The counting rules need one pass
  * over the nominal features before the statistics pass, so counts are streamed here too.
  */
 public final class ChannelSelection {
@@ -22,7 +23,7 @@ public final class ChannelSelection {
 
 	/** Whether a rule needs {@link #count} to have seen the nominal features. */
 	public static boolean needsCounts(ChannelRule rule) {
-		return rule != ChannelRule.RANDOM;
+		return rule == ChannelRule.FEWEST_NONZERO || rule == ChannelRule.MOST_NONZERO;
 	}
 
 	/** @param features N x C x H x W, all channels */
@@ -33,16 +34,18 @@ public final class ChannelSelection {
 		for (int c = 0; c < counts.length; c++) nonzero[c] += counts[c];
 	}
 
-	/** Kept channel indices, ascending, so the order of channels never depends on the rule. */
+	/** Channel indices, ascending, so the order of channels never depends on the rule. */
 	public int[] select(NpadConfig config) {
 		int total = nonzero.length, d = config.channels();
 		if (d > total) throw new IllegalArgumentException("channels (d) = " + d + " exceeds the backbone's " + total + " channels");
+		if (config.channelRule().projects()) return IntStream.range(0, total).toArray();
 		Comparator<Integer> byIndex = Comparator.naturalOrder();
 		Integer[] order = IntStream.range(0, total).boxed().toArray(Integer[]::new);
 		switch (config.channelRule()) {
 			case FEWEST_NONZERO -> Arrays.sort(order, Comparator.<Integer>comparingLong(c -> nonzero[c]).thenComparing(byIndex));
 			case MOST_NONZERO -> Arrays.sort(order, Comparator.<Integer>comparingLong(c -> -nonzero[c]).thenComparing(byIndex));
 			case RANDOM -> shuffle(order, new Random(config.seed()));
+			case SEMI_ORTHOGONAL -> throw new AssertionError("projected, not selected");
 		}
 		int[] kept = new int[d];
 		for (int i = 0; i < d; i++) kept[i] = order[i];

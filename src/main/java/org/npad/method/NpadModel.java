@@ -1,5 +1,7 @@
 package org.npad.method;
 
+import java.util.Arrays;
+
 /**
  * What training learns, in the feature space of the kept channels. Parts a configuration does not
  * use are null: module A when only D2 is mapped and the score needs no D1, module B when only D1
@@ -7,7 +9,8 @@ package org.npad.method;
  * patch_bank is 0.
  *
  * @param config          the settings it was trained with
- * @param channels        indices of the kept channels into the backbone's concatenated taps, ascending
+ * @param channels        indices into the backbone's concatenated taps of the channels read, ascending: the d
+ *                        kept ones, or all of them where the channel rule projects them onto d directions
  * @param height          feature-map rows
  * @param width           feature-map columns
  * @param trainingCount   N, feature maps seen in training
@@ -49,6 +52,13 @@ public record NpadModel(NpadConfig config, int[] channels, int height, int width
 		if (needsPatches(other) && patches == null)
 			throw new IllegalArgumentException("this model was trained without a patch bank; train it with patch_bank=" + other.patchBank());
 		return new NpadModel(other, channels, height, width, trainingCount, moduleA, moduleB, bank, medianDistance, patches);
+	}
+
+	/** Whether another model's features are this one's: the same channels read, projected alike. */
+	public boolean sharesFeatures(NpadModel other) {
+		boolean projects = config.channelRule().projects();
+		return Arrays.equals(channels, other.channels) && projects == other.config.channelRule().projects()
+				&& (!projects || (config.seed() == other.config.seed() && config.channels() == other.config.channels()));
 	}
 
 	/** Bytes of the learned arrays: what a loaded model holds in (native) memory. */

@@ -46,8 +46,8 @@ public final class NpadScorer {
 		NDArray features = maps.kept();
 		Shape s = features.getShape();
 		NpadConfig config = model.config();
-		if (s.dimension() != 4 || s.get(1) != model.channels().length || s.get(2) != model.height() || s.get(3) != model.width())
-			throw new IllegalArgumentException("the model expects N x " + model.channels().length + " x " + model.height()
+		if (s.dimension() != 4 || s.get(1) != model.config().channels() || s.get(2) != model.height() || s.get(3) != model.width())
+			throw new IllegalArgumentException("the model expects N x " + model.config().channels() + " x " + model.height()
 					+ " x " + model.width() + " features, got " + s);
 		try (NDScope scope = new NDScope()) {
 			// what this configuration uses, not what the model holds: an inference variant of a fuller

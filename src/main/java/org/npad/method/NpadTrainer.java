@@ -37,12 +37,12 @@ public final class NpadTrainer implements AutoCloseable {
 	private long count;
 
 	/**
-	 * @param channels kept channel indices (their number must equal config.channels())
+	 * @param channels the channel indices the model reads: d kept ones, or all where the rule projects them
 	 * @param height   feature-map rows
 	 * @param width    feature-map columns
 	 */
 	public NpadTrainer(NpadConfig config, int[] channels, int height, int width, NDManager parent) {
-		if (channels.length != config.channels())
+		if (!config.channelRule().projects() && channels.length != config.channels())
 			throw new IllegalArgumentException(channels.length + " channel indices for d = " + config.channels());
 		this.config = config;
 		this.channels = channels.clone();

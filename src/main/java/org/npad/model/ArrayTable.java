@@ -16,7 +16,9 @@ final class ArrayTable {
 
 	static void check(ModelInfo info, Function<String, ModelFileException> problem) throws ModelFileException {
 		long positions = (long) info.height() * info.width();
-		long d = info.channels().length;
+		long d = info.config().channels();
+		if (!info.config().channelRule().projects() && info.channels().length != d)
+			throw problem.apply("the header lists " + info.channels().length + " kept channels for d = " + d);
 		long offset = 0;
 		for (StoredArray a : info.arrays()) {
 			long[] expected = expectedShape(a, positions, d);

@@ -44,8 +44,8 @@ public final class Detector {
 	public Detector(List<NpadModel> models, Preprocessing preprocessing, FeatureSource features, int batchSize) {
 		NpadModel first = models.get(0);
 		for (NpadModel m : models)
-			if (m.config().shift() != first.config().shift() || !Arrays.equals(m.channels(), first.channels()))
-				throw new IllegalArgumentException("models scored together must share channels and shift");
+			if (m.config().shift() != first.config().shift() || !m.sharesFeatures(first))
+				throw new IllegalArgumentException("models scored together must share their features and shift");
 		this.models = List.copyOf(models);
 		this.preprocessor = new Preprocessor(preprocessing);
 		this.features = features;

@@ -6,7 +6,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.npad.backbone.Backbone;
 import org.npad.backbone.FeatureExtractor;
+import org.npad.method.ChannelProjection;
 import org.npad.method.FeatureMaps;
+import org.npad.method.NpadConfig;
 import org.npad.method.NpadModel;
 
 import java.util.List;
@@ -21,21 +23,34 @@ public final class FeatureSource {
 	private final FeatureExtractor extractor;
 	private final boolean patches;
 
-	/** Without patch taps. @param channels kept channels, or null for all of the backbone's channels */
-	public FeatureSource(Backbone backbone, int[] channels, NDManager manager) {
-		this(backbone, channels, false, manager);
-	}
-
-	/** @param patches whether the patch taps of a patch bank come along */
-	public FeatureSource(Backbone backbone, int[] channels, boolean patches, NDManager manager) {
+	private FeatureSource(FeatureExtractor extractor, boolean patches, NDManager manager) {
 		this.manager = manager;
-		this.extractor = channels == null ? new FeatureExtractor(backbone) : new FeatureExtractor(backbone, channels);
+		this.extractor = extractor;
 		this.patches = patches;
 	}
 
-	/** What a trained model scores: its kept channels and, if it has a patch bank, the patch taps. */
+	/** All of the backbone's channels, without patch taps: what the counting channel rules look at. */
+	public static FeatureSource allChannels(Backbone backbone, NDManager manager) {
+		return new FeatureSource(new FeatureExtractor(backbone), false, manager);
+	}
+
+	/**
+	 * What a configuration learns from and scores: the channels it reads, projected where its channel
+	 * rule says so.
+	 *
+	 * @param channels as {@link NpadModel#channels()}
+	 * @param patches  whether the patch taps of a patch bank come along
+	 */
+	public static FeatureSource of(Backbone backbone, NpadConfig config, int[] channels, boolean patches, NDManager manager) {
+		FeatureExtractor extractor = config.channelRule().projects()
+				? new FeatureExtractor(backbone, ChannelProjection.semiOrthogonal(channels.length, config.channels(), config.seed()), config.channels())
+				: new FeatureExtractor(backbone, channels);
+		return new FeatureSource(extractor, patches, manager);
+	}
+
+	/** What a trained model scores: its channels and, if it has a patch bank, the patch taps. */
 	public static FeatureSource of(Backbone backbone, NpadModel model, NDManager manager) {
-		return new FeatureSource(backbone, model.channels(), model.patches() != null, manager);
+		return of(backbone, model.config(), model.channels(), model.patches() != null, manager);
 	}
 
 	public int channels() {

@@ -79,7 +79,7 @@ public final class Training {
 		calibrationScores = new double[0];
 		int[] channels;
 		if (ChannelSelection.needsCounts(config.channelRule())) {
-			FeatureSource all = new FeatureSource(backbone, null, manager);
+			FeatureSource all = FeatureSource.allChannels(backbone, manager);
 			ChannelSelection selection = new ChannelSelection(all.channels());
 			forEachBatch(images, preprocessor, "Counting channel activity", all,
 					features -> times.time("channel counting", () -> selection.count(features.kept())));
@@ -88,7 +88,7 @@ public final class Training {
 			channels = new ChannelSelection(totalChannels()).select(config);
 		}
 
-		FeatureSource kept = new FeatureSource(backbone, channels, config.patchBank() > 0, manager);
+		FeatureSource kept = FeatureSource.of(backbone, config, channels, config.patchBank() > 0, manager);
 		NpadTrainer[] trainer = new NpadTrainer[1];
 		Pass pass = forEachBatch(images, preprocessor, "Learning nominal statistics", kept, features -> {
 			if (trainer[0] == null)

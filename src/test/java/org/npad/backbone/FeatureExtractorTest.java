@@ -102,10 +102,44 @@ class FeatureExtractorTest extends CpuTensorTest {
 	}
 
 	@Test
+	void projectingEachTapEqualsProjectingTheConcatenation() {
+		NDArray rgb = manager.zeros(new Shape(2, 3, 37, 45));
+		FakeBackbone backbone = new FakeBackbone(4, 8, 16);
+		float[] all = new FeatureExtractor(backbone).extract(rgb).toFloatArray(); // 2 x 28 x 10 x 12
+		int total = 28, d = 3, positions = 10 * 12;
+		float[] projection = new float[total * d];
+		for (int i = 0; i < projection.length; i++) projection[i] = ((i * 7) % 11 - 5) / 10f;
+		FeatureExtractor projecting = new FeatureExtractor(backbone, projection, d);
+		NDArray projected = projecting.extract(rgb);
+		assertEquals(d, projecting.channels());
+		assertEquals(new Shape(2, d, 10, 12), projected.getShape());
+		float[] got = projected.toFloatArray();
+		for (int n = 0; n < 2; n++)
+			for (int k = 0; k < d; k++)
+				for (int p = 0; p < positions; p++) {
+					double want = 0;
+					for (int c = 0; c < total; c++) want += all[(n * total + c) * positions + p] * projection[c * d + k];
+					assertEquals(want, got[(n * d + k) * positions + p], 1e-3 * (1 + Math.abs(want)), "image " + n + ", direction " + k + ", position " + p);
+				}
+	}
+
+	@Test
+	void oneHotProjectionSelectsChannels() {
+		NDArray rgb = manager.zeros(new Shape(1, 3, 32, 32));
+		FakeBackbone backbone = new FakeBackbone(4, 8, 16);
+		int[] kept = {2, 9, 20};
+		float[] oneHot = new float[28 * kept.length];
+		for (int k = 0; k < kept.length; k++) oneHot[kept[k] * kept.length + k] = 1;
+		assertArrayEquals(new FeatureExtractor(backbone, kept).extract(rgb).toFloatArray(),
+				new FeatureExtractor(backbone, oneHot, kept.length).extract(rgb).toFloatArray(), 1e-3f);
+	}
+
+	@Test
 	void rejectsUnsortedOrOutOfRangeChannels() {
 		FakeBackbone backbone = new FakeBackbone(4, 8, 16);
 		assertThrows(IllegalArgumentException.class, () -> new FeatureExtractor(backbone, new int[] {3, 1}));
 		assertThrows(IllegalArgumentException.class, () -> new FeatureExtractor(backbone, new int[] {28}));
 		assertThrows(IllegalArgumentException.class, () -> new FeatureExtractor(backbone, new int[] {-1, 2}));
+		assertThrows(IllegalArgumentException.class, () -> new FeatureExtractor(backbone, new float[27 * 2], 2), "a projection must cover all 28 channels");
 	}
 }

@@ -236,6 +236,20 @@ class ModelFileTest {
 		}
 	}
 
+	/** Kept channels are d of them, so a list of another length is a faulty file, not a model to score. */
+	@Test
+	void keptChannelsMustNumberD() throws IOException {
+		try (TrainedModel complete = TestModels.random(manager, 13)) {
+			NpadModel m = complete.model();
+			int[] oneShort = Arrays.copyOf(m.channels(), m.channels().length - 1);
+			NpadModel model = new NpadModel(m.config(), oneShort, m.height(), m.width(), m.trainingCount(), m.moduleA(), m.moduleB(),
+					m.bank(), m.medianDistance(), m.patches());
+			ModelFile.write(new TrainedModel(model, complete.backbone(), complete.preprocessing(), complete.thresholds(), complete.provenance()), file);
+			ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.readHeader(file));
+			assertTrue(e.getMessage().contains("the header lists " + oneShort.length + " kept channels for d = " + m.config().channels()), e.getMessage());
+		}
+	}
+
 	@Test
 	void uncalibratedThresholdsSurviveAsNaN() throws IOException {
 		try (TrainedModel random = TestModels.random(manager, 6)) {

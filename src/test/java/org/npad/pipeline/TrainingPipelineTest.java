@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ij.measure.Calibration;
 import ij.process.ShortProcessor;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.npad.backbone.BackboneWeights;
 import org.npad.backbone.KerasResNet50Backbone;
 import org.npad.image.GeometryMode;
@@ -17,8 +18,10 @@ import org.npad.image.SizeRange;
 import org.npad.method.ChannelRule;
 import org.npad.method.NpadConfig;
 import org.npad.method.NpadModel;
+import org.npad.model.ModelFile;
 import org.npad.model.TrainedModel;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,6 +29,7 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.stream.IntStream;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -109,6 +113,32 @@ class TrainingPipelineTest {
 			double trainingPatches = maxPatchDistance(detections.get(0)), pitPatches = maxPatchDistance(detections.get(1));
 			assertTrue(trainingPatches < 0.01 * pitPatches, "training image " + trainingPatches + " vs pit " + pitPatches);
 			assertEquals(detections.get(1).get(1).score(), detections.get(1).get(0).score(), 1e-4);
+		}
+	}
+
+	/**
+	 * With semi_orthogonal channels the model reads every channel, finds the pit, and its file
+	 * holds no projection: the reloaded model makes the same one from its seed and scores alike.
+	 */
+	@Test
+	void projectedChannelsFindThePitAndComeBackFromTheModelFile(@TempDir Path dir) throws Exception {
+		NpadConfig config = CONFIG.withChannelRule(ChannelRule.SEMI_ORTHOGONAL);
+		NamedSlice pit = SyntheticImages.withPit(96, 99, 30, 60, 6);
+		try (NDManager m = NDManager.newBaseManager();
+				KerasResNet50Backbone backbone = KerasResNet50Backbone.load(BackboneWeights.stage4(), Device.cpu())) {
+			TrainedModel trained = new Training(SMALL, config, backbone, new Training.Options(4, 4), Progress.NONE, m)
+					.run(SyntheticImages.nominal(12, 96, 1));
+			assertEquals(256 + 512 + 1024, trained.model().channels().length, "every channel is read");
+			Detection before = new Detector(trained.model(), SMALL, FeatureSource.of(backbone, trained.model(), m), 4).detect(pit);
+			assertTrue(before.score() > trained.thresholds().nominalImageScores().max(), "the pit outscores every held-out nominal image");
+
+			Path file = dir.resolve("projected.npad");
+			ModelFile.write(trained, file, ModelFile.Storage.FLOAT32_PACKED);
+			try (TrainedModel read = ModelFile.read(file, m)) {
+				Detection after = new Detector(read.model(), SMALL, FeatureSource.of(backbone, read.model(), m), 4).detect(pit);
+				assertEquals(before.score(), after.score(), 1e-4 * before.score());
+				assertArrayEquals(before.map(), after.map(), 1e-4f * before.score());
+			}
 		}
 	}
 
