@@ -45,7 +45,6 @@ public final class ChannelSelection {
 			case FEWEST_NONZERO -> Arrays.sort(order, Comparator.<Integer>comparingLong(c -> nonzero[c]).thenComparing(byIndex));
 			case MOST_NONZERO -> Arrays.sort(order, Comparator.<Integer>comparingLong(c -> -nonzero[c]).thenComparing(byIndex));
 			case RANDOM -> shuffle(order, new Random(config.seed()));
-			case SEMI_ORTHOGONAL -> throw new AssertionError("projected, not selected");
 		}
 		int[] kept = new int[d];
 		for (int i = 0; i < d; i++) kept[i] = order[i];
