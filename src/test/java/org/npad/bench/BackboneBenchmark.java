@@ -9,6 +9,10 @@ import ai.djl.ndarray.types.Shape;
 import org.npad.backbone.FeatureExtractor;
 import org.npad.backbone.KerasResNet50Backbone;
 import org.npad.backbone.WeightFile;
+import org.npad.method.ChannelProjection;
+import org.npad.method.ChannelRule;
+import org.npad.method.ChannelSelection;
+import org.npad.method.NpadConfig;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -55,6 +59,12 @@ public final class BackboneBenchmark {
 
 			double extract = extractSeconds(new FeatureExtractor(backbone), manager, 8, 5);
 			System.out.printf(Locale.ROOT, "features 1792 x 56 x 56 (backbone + upsampling + concat), batch 8: %.1f ms per image%n", 1e3 * extract / 8);
+			int total = 1792, d = 550;
+			int[] kept = new ChannelSelection(total).select(NpadConfig.fast().withChannels(d).withChannelRule(ChannelRule.RANDOM));
+			double selected = extractSeconds(new FeatureExtractor(backbone, kept), manager, 8, 5);
+			double projected = extractSeconds(new FeatureExtractor(backbone, ChannelProjection.semiOrthogonal(total, d, 0), d), manager, 8, 5);
+			System.out.printf(Locale.ROOT, "features %d x 56 x 56, batch 8: %.1f ms per image with %d random channels, %.1f ms projected (semi_orthogonal)%n",
+					d, 1e3 * selected / 8, d, 1e3 * projected / 8);
 
 			double matMul = matMulSeconds(manager, 2048, 5);
 			System.out.printf(Locale.ROOT, "matMul 2048 x 2048 float32: %.1f ms, %.1f GFLOP/s; the backbone reaches %.0f %% of it (batch 8)%n",
