@@ -90,13 +90,13 @@ public class CalibrateCommand extends NpadCommand {
 		ModelFile.Storage storage = ModelFile.readHeader(model_file.toPath()).storage();
 
 		Device d = Devices.parse(device);
-		Backbone backbone = BackboneCache.get(d);
+		Progress progress = progress();
+		Backbone backbone = BackboneCache.get(d, progress);
 		try (ModelCache.Lease lease = ModelCache.open(model_file.toPath(), d, backbone.identity());
 				NDManager manager = NDManager.newBaseManager(d)) {
 			TrainedModel trained = lease.model();
 			NpadConfig config = trained.model().config().with(settings);
 			// shares the leased arrays: the lease closes them, not this model
-			Progress progress = progress();
 			Calibration.Recalibrated result = Calibration.recalibrate(trained, config, nominal, backbone, batch_size, progress, manager,
 					"nominal images of " + folder);
 			TrainedModel calibrated = result.model();

@@ -42,7 +42,7 @@ final class DetectionSession implements AutoCloseable {
 
 	/** The model in a file (kept by {@link ModelCache} for the next command) with the cached backbone. */
 	static DetectionSession open(Path modelFile, Device device, int batchSize, Progress progress) throws IOException {
-		Backbone backbone = BackboneCache.get(device);
+		Backbone backbone = BackboneCache.get(device, progress);
 		ModelCache.Lease lease = ModelCache.open(modelFile, device, backbone.identity());
 		try {
 			return new DetectionSession(lease.model(), backbone, device, batchSize, progress, lease::close);

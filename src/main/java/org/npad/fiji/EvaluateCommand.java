@@ -80,7 +80,7 @@ public class EvaluateCommand extends TrainingSettingsCommand {
 		Path base = Files.isDirectory(setPath) ? setPath : setPath.getParent();
 		Device device = device();
 
-		Backbone backbone = BackboneCache.get(device);
+		Backbone backbone = BackboneCache.get(device, progress());
 		Evaluation.Result result;
 		if (model_file != null && !model_file.getPath().isEmpty()) {
 			try (ModelCache.Lease lease = ModelCache.open(model_file.toPath(), device, backbone.identity())) {

@@ -7,6 +7,7 @@ import org.npad.image.NamedSlice;
 import org.npad.image.Preprocessing;
 import org.npad.method.NpadConfig;
 import org.npad.model.TrainedModel;
+import org.npad.pipeline.Progress;
 import org.npad.pipeline.Training;
 import org.scijava.plugin.Parameter;
 
@@ -83,8 +84,9 @@ abstract class TrainingSettingsCommand extends NpadCommand {
 		NpadConfig config = config(named);
 		Preprocessing preprocessing = preprocessing(named);
 		Training.Options options = new Training.Options(batch_size, calibration_every);
-		Backbone backbone = BackboneCache.get(device());
-		Training training = new Training(preprocessing, config, backbone, options, progress(), manager);
+		Progress progress = progress();
+		Backbone backbone = BackboneCache.get(device(), progress);
+		Training training = new Training(preprocessing, config, backbone, options, progress, manager);
 		TrainedModel model = training.run(images);
 		calibrationScores.accept(training.calibrationScores());
 		log.info("N-pad trained on " + model.provenance().trainingImages().size() + " images; thresholds: " + model.thresholds().calibration());

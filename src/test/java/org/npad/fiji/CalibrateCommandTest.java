@@ -16,6 +16,7 @@ import org.npad.model.TrainedModel;
 import org.npad.pipeline.Detection;
 import org.npad.pipeline.Detector;
 import org.npad.pipeline.FeatureSource;
+import org.npad.pipeline.Progress;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +61,7 @@ class CalibrateCommandTest extends SampleModelTest {
 		new ImageFolder(NOMINAL, "test_*.png", false).slices().forEach(images::add);
 		try (NDManager m = NDManager.newBaseManager(); TrainedModel trained = ModelFile.read(model, m)) {
 			var settings = trained.model().withInference(after.config());
-			Detector detector = new Detector(settings, trained.preprocessing(), FeatureSource.of(BackboneCache.get(Device.cpu()), settings, m), 1);
+			Detector detector = new Detector(settings, trained.preprocessing(), FeatureSource.of(BackboneCache.get(Device.cpu(), Progress.NONE), settings, m), 1);
 			double[] scores = new double[images.size()];
 			List<float[]> maps = new ArrayList<>();
 			for (int i = 0; i < scores.length; i++) {

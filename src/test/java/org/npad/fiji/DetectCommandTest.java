@@ -22,6 +22,7 @@ import org.npad.model.TrainedModel;
 import org.npad.pipeline.Detection;
 import org.npad.pipeline.Detector;
 import org.npad.pipeline.FeatureSource;
+import org.npad.pipeline.Progress;
 import org.scijava.command.CommandModule;
 
 import java.awt.image.IndexColorModel;
@@ -62,7 +63,7 @@ class DetectCommandTest extends SampleModelTest {
 	static Detection pipelineDetection(ImageProcessor ip, String name, Path model) throws Exception {
 		try (NDManager m = NDManager.newBaseManager(); TrainedModel trained = ModelFile.read(model, m)) {
 			Detector detector = new Detector(trained.model(), trained.preprocessing(),
-					FeatureSource.of(BackboneCache.get(Device.cpu()), trained.model(), m), 8);
+					FeatureSource.of(BackboneCache.get(Device.cpu(), Progress.NONE), trained.model(), m), 8);
 			return detector.detect(new NamedSlice(name, null, 1, ip, new Calibration()));
 		}
 	}

@@ -43,7 +43,7 @@ class EvaluateCommandTest extends SampleModelTest {
 		LabelledSet set = LabelledSet.read(SPLIT);
 		Evaluation.Result expected;
 		try (NDManager m = NDManager.newBaseManager(); TrainedModel trained = ModelFile.read(model, m)) {
-			expected = Evaluation.run(trained, FeatureSource.of(BackboneCache.get(Device.cpu()),
+			expected = Evaluation.run(trained, FeatureSource.of(BackboneCache.get(Device.cpu(), Progress.NONE),
 					trained.model(), m), 8, set.test(), SAMPLES, Progress.NONE);
 		}
 		assertEquals(5, table.size(), "the whole set, then Crack, Pit, Scratch and Stain");

@@ -17,6 +17,7 @@ import org.npad.model.ModelInfo;
 import org.npad.model.TrainedModel;
 import org.npad.pipeline.Detector;
 import org.npad.pipeline.FeatureSource;
+import org.npad.pipeline.Progress;
 import org.scijava.Context;
 import org.scijava.app.event.StatusEvent;
 import org.scijava.command.CommandModule;
@@ -76,7 +77,7 @@ class TrainCommandTest {
 		// The thresholds are the 99.5th percentile (numpy's linear rule) of the two held-out images' scores.
 		try (NDManager m = NDManager.newBaseManager(); TrainedModel trained = ModelFile.read(model, m)) {
 			Detector detector = new Detector(trained.model(), trained.preprocessing(),
-					FeatureSource.of(BackboneCache.get(Device.cpu()), trained.model(), m), 4);
+					FeatureSource.of(BackboneCache.get(Device.cpu(), Progress.NONE), trained.model(), m), 4);
 			double a = detector.detect(ImageFolder.read(NOMINAL.resolve("train_free_09.png"), "a").get(0)).score();
 			double b = detector.detect(ImageFolder.read(NOMINAL.resolve("train_free_19.png"), "b").get(0)).score();
 			double expected = Math.min(a, b) + 0.995 * (Math.max(a, b) - Math.min(a, b));
