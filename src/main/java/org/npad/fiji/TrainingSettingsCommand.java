@@ -27,7 +27,7 @@ abstract class TrainingSettingsCommand extends NpadCommand {
 	static final String FROM_PRESET = "preset";
 
 	@Parameter(label = "Preset", choices = {"accurate", "fast", "paper", "padim"}, persist = false,
-			description = "accurate: the paper with projected channels (semi_orthogonal), median-relative gamma, no shifting (docs/settings.md); fast: accurate with 150 channels; paper: as published; padim: PaDiM from the same code")
+			description = "accurate: the paper with random channels, median-relative gamma, no shifting (docs/settings.md); fast: accurate with 150 channels; paper: as published; padim: PaDiM from the same code")
 	private String preset = "accurate";
 
 	@Parameter(label = "Channels d (0 = preset)", min = "0", persist = false)
