@@ -71,7 +71,7 @@ public final class NeighbourWeightedGaussians {
 				for (int o = 0; o < k; o++) {
 					try (NDScope offset = new NDScope()) { // one offset's chunk-sized temporaries at a time
 						NDArray delta = moments.mean().get(neighbours[o]).sub(mu).expandDims(2);
-						NDArray term = moments.scatter().get(neighbours[o]).add(delta.batchMatMul(delta.transpose(0, 2, 1)).mul(n));
+						NDArray term = moments.scatter().get(neighbours[o]).addi(delta.batchMatMul(delta.transpose(0, 2, 1)).muli(n));
 						scatter.addi(term.muli(w[o].expandDims(2)));
 					}
 				}
@@ -79,7 +79,7 @@ public final class NeighbourWeightedGaussians {
 					samples[i] = n / denominators[i]; // Kish's effective sample size: N (sum w)^2 / (N sum w^2), sum w = 1
 					denominators[i] = n - denominators[i];
 				}
-				NDArray covariance = scatter.div(owner.create(denominators).reshape(-1, 1, 1));
+				NDArray covariance = scatter.divi(owner.create(denominators).reshape(-1, 1, 1));
 				NDArray result = PositionGaussians.invertCovariance(estimator.estimate(covariance, owner.create(samples)), ridge);
 				NDScope.unregister(result);
 				unwritten.add(new Written(from, to, result));

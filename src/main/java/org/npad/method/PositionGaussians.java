@@ -42,7 +42,7 @@ public record PositionGaussians(NDArray mean, NDArray precision) implements Auto
 			for (int from = 0; from < positions; from += chunk(d)) {
 				try (NDScope scope = new NDScope()) { // one chunk's temporaries at a time: they are 1/30 of the model each
 					NDIndex range = new NDIndex(from + ":" + Math.min(positions, from + chunk(d)));
-					NDArray covariance = scatter.get(range).div(moments.count() - 1);
+					NDArray covariance = scatter.get(range).divi(moments.count() - 1); // the slice is overwritten below anyway
 					NDArray samples = covariance.getManager().full(new Shape(covariance.getShape().get(0)), (float) moments.count());
 					scatter.set(range, invertCovariance(estimator.estimate(covariance, samples), ridge));
 				}
@@ -55,11 +55,13 @@ public record PositionGaussians(NDArray mean, NDArray precision) implements Auto
 
 	/**
 	 * (covariance + ridge)^-1 for a chunk of positions, symmetrised: a float32 inverse is not exactly
-	 * symmetric, and packed model storage keeps one triangle.
+	 * symmetric, and packed model storage keeps one triangle. The covariance is overwritten: every
+	 * fresh chunk-sized array costs page faults (on the project's virtual machine more than the
+	 * arithmetic), so the ridge and the halving are added in place.
 	 */
 	static NDArray invertCovariance(NDArray covariance, NDArray ridge) {
-		NDArray inverse = BatchedInverse.selected().invert(covariance.add(ridge));
-		return inverse.add(inverse.transpose(0, 2, 1)).div(2);
+		NDArray inverse = BatchedInverse.selected().invert(covariance.addi(ridge));
+		return inverse.add(inverse.transpose(0, 2, 1)).divi(2);
 	}
 
 	/**
