@@ -140,8 +140,9 @@ public final class Evaluate {
 				System.out.printf(Locale.ROOT, "%-10s image AUROC %.2f  pixel AUROC %.2f  PRO %.2f  pixel F1 %.2f  %.3f s/image%n",
 						variants.get(i), 100 * r.imageAuroc(), 100 * r.pixelAuroc(), 100 * r.pro(), 100 * r.pixels().f1Max().f1(), oneVariant);
 				for (ClassMetrics c : r.classes())
-					System.out.printf(Locale.ROOT, "  %-12s image AUROC %.2f  pixel AUROC %.2f  PRO %.2f  (%d images)%n", c.name(),
-							100 * c.imageAuroc(), 100 * c.pixelAuroc(), 100 * c.pro(), c.anomalousImages());
+					System.out.printf(Locale.ROOT, "  %-12s image AUROC %.2f  pixel AUROC %.2f  PRO %.2f  (%d images; %.1f %% of the defect pixels, %.2f against all unmarked)%n",
+							c.name(), 100 * c.imageAuroc(), 100 * c.pixelAuroc(), 100 * c.pro(), c.anomalousImages(), 100 * c.defectPixelShare(),
+							100 * c.pooledPixelAuroc());
 			}
 		}
 		report.put("peak_memory_mib", PeakMemory.mebibytes());
@@ -156,6 +157,8 @@ public final class Evaluate {
 		row.put("image_auroc", 100 * c.imageAuroc());
 		row.put("pixel_auroc", 100 * c.pixelAuroc());
 		row.put("pro", 100 * c.pro());
+		row.put("defect_pixel_share", 100 * c.defectPixelShare());
+		row.put("pooled_pixel_auroc", 100 * c.pooledPixelAuroc());
 		return row;
 	}
 
@@ -209,9 +212,10 @@ public final class Evaluate {
 				.append(',').append(line).append('\n')));
 		Files.writeString(dir.resolve(stem + "-images.csv"), images.toString());
 		if (byVariant.values().stream().allMatch(r -> r.classes().isEmpty())) return;
-		StringBuilder classes = new StringBuilder("label,variant,class,anomalous_images,image_auroc,pixel_auroc,pro\n");
-		byVariant.forEach((variant, r) -> r.classes().forEach(c -> classes.append(String.format(Locale.ROOT, "%s,%s,%s,%d,%.2f,%.2f,%.2f%n",
-				stem, variant, CsvField.of(c.name()), c.anomalousImages(), 100 * c.imageAuroc(), 100 * c.pixelAuroc(), 100 * c.pro()))));
+		StringBuilder classes = new StringBuilder("label,variant,class,anomalous_images,image_auroc,pixel_auroc,pro,defect_pixel_share,pooled_pixel_auroc\n");
+		byVariant.forEach((variant, r) -> r.classes().forEach(c -> classes.append(String.format(Locale.ROOT, "%s,%s,%s,%d,%.2f,%.2f,%.2f,%.2f,%.2f%n",
+				stem, variant, CsvField.of(c.name()), c.anomalousImages(), 100 * c.imageAuroc(), 100 * c.pixelAuroc(), 100 * c.pro(),
+				100 * c.defectPixelShare(), 100 * c.pooledPixelAuroc()))));
 		Files.writeString(dir.resolve(stem + "-classes.csv"), classes.toString());
 	}
 }

@@ -119,6 +119,8 @@ public class EvaluateCommand extends TrainingSettingsCommand {
 	/**
 	 * One row for the whole test set (class "all"), then one per defect class against all nominal
 	 * images; a class row leaves the F1 and threshold columns NaN, as they are not measured per class.
+	 * The defect-pixel share and pooled pixel AUROC of the class rows add up, share-weighted, to the
+	 * whole set's pixel AUROC, so a user sees which class makes the pooled figure ({@link ClassMetrics}).
 	 */
 	private static void publish(LabelledSet set, TrainedModel model, Evaluation.Result e) {
 		ImageJ1Outputs.appendResults(table -> {
@@ -130,6 +132,8 @@ public class EvaluateCommand extends TrainingSettingsCommand {
 			table.addValue("image_auroc", e.imageAuroc());
 			table.addValue("pixel_auroc", e.pixelAuroc());
 			table.addValue("pro", e.pro());
+			table.addValue("defect_pixel_share", 1.0);
+			table.addValue("pooled_pixel_auroc", e.pixelAuroc());
 			table.addValue("image_f1_max", e.imageF1().f1());
 			table.addValue("image_f1_threshold", e.imageF1().threshold());
 			table.addValue("pixel_f1_max", e.pixels().f1Max().f1());
@@ -146,6 +150,8 @@ public class EvaluateCommand extends TrainingSettingsCommand {
 				table.addValue("image_auroc", c.imageAuroc());
 				table.addValue("pixel_auroc", c.pixelAuroc());
 				table.addValue("pro", c.pro());
+				table.addValue("defect_pixel_share", c.defectPixelShare());
+				table.addValue("pooled_pixel_auroc", c.pooledPixelAuroc());
 				for (String unmeasured : List.of("image_f1_max", "image_f1_threshold", "pixel_f1_max", "pixel_f1_threshold",
 						"model_image_threshold", "model_pixel_threshold"))
 					table.addValue(unmeasured, Double.NaN);

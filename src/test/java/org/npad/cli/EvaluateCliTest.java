@@ -82,7 +82,7 @@ class EvaluateCliTest {
 		assertEquals(4, classes.size());
 		for (var c : classes) assertEquals(3, c.getAsJsonObject().get("anomalous_images").getAsInt());
 		List<String> classRows = Files.readAllLines(out.resolve("small-classes.csv"));
-		assertEquals("label,variant,class,anomalous_images,image_auroc,pixel_auroc,pro", classRows.get(0));
+		assertEquals("label,variant,class,anomalous_images,image_auroc,pixel_auroc,pro,defect_pixel_share,pooled_pixel_auroc", classRows.get(0));
 		assertEquals(1 + 5 * 4, classRows.size(), "four classes for each of the five variants");
 		// each image's call at the F1-max threshold gives back the report's image F1-max
 		List<String> imageRows = Files.readAllLines(out.resolve("small-images.csv"));
@@ -99,8 +99,9 @@ class EvaluateCliTest {
 		}
 		assertEquals(rows.get(0).getAsJsonObject().get("image_f1_max").getAsDouble(), 100.0 * 2 * tp / (2 * tp + fp + fn), 1e-9);
 		JsonObject first = classes.get(0).getAsJsonObject();
-		assertEquals(String.format(java.util.Locale.ROOT, "small,npad,%s,3,%.2f,%.2f,%.2f", first.get("class").getAsString(),
-				first.get("image_auroc").getAsDouble(), first.get("pixel_auroc").getAsDouble(), first.get("pro").getAsDouble()), classRows.get(1));
+		assertEquals(String.format(java.util.Locale.ROOT, "small,npad,%s,3,%.2f,%.2f,%.2f,%.2f,%.2f", first.get("class").getAsString(),
+				first.get("image_auroc").getAsDouble(), first.get("pixel_auroc").getAsDouble(), first.get("pro").getAsDouble(),
+				first.get("defect_pixel_share").getAsDouble(), first.get("pooled_pixel_auroc").getAsDouble()), classRows.get(1));
 	}
 
 	/** A kept model scores as when it was trained; --set changes its inference settings and refuses the learned ones. */

@@ -59,6 +59,7 @@ class EvaluateCommandTest extends SampleModelTest {
 		assertEquals(expected.pixels().f1Max().f1(), table.getValue("pixel_f1_max", 0), 1e-9);
 		assertEquals(ModelFile.readHeader(model).thresholds().pixel(), table.getValue("model_pixel_threshold", 0), 1e-9);
 		assertEquals(4, expected.classes().size());
+		double weighted = 0;
 		for (int row = 1; row < 5; row++) {
 			ClassMetrics c = expected.classes().get(row - 1);
 			assertEquals(c.name(), table.getStringValue("class", row));
@@ -67,8 +68,12 @@ class EvaluateCommandTest extends SampleModelTest {
 			assertEquals(c.imageAuroc(), table.getValue("image_auroc", row), 1e-9);
 			assertEquals(c.pixelAuroc(), table.getValue("pixel_auroc", row), 1e-9);
 			assertEquals(c.pro(), table.getValue("pro", row), 1e-9);
+			assertEquals(c.defectPixelShare(), table.getValue("defect_pixel_share", row), 1e-9);
+			assertEquals(c.pooledPixelAuroc(), table.getValue("pooled_pixel_auroc", row), 1e-9);
+			weighted += c.defectPixelShare() * c.pooledPixelAuroc();
 			assertTrue(Double.isNaN(table.getValue("pixel_f1_max", row)), "not measured per class");
 		}
+		assertEquals(expected.pixelAuroc(), weighted, 1e-9, "the class rows make up the pooled pixel AUROC");
 		assertEquals(List.of("Crack", "Pit", "Scratch", "Stain"), expected.classes().stream().map(ClassMetrics::name).sorted().toList());
 
 		List<String> images = Files.readAllLines(out.resolve(EvaluateCommand.IMAGES_CSV));

@@ -1,6 +1,7 @@
 package org.npad.pipeline;
 
 import org.junit.jupiter.api.Test;
+import org.npad.metrics.Roc;
 
 import java.util.List;
 
@@ -42,6 +43,27 @@ class ClassMetricsTest {
 		assertEquals((0.3 - 1.0 / 7) / 0.3, b.pro(), 1e-12);
 		assertEquals(1.0, c.imageAuroc(), 1e-12);
 		assertTrue(Double.isNaN(c.pixelAuroc()) && Double.isNaN(c.pro()), "no marked pixel: no pixel metrics");
+
+		// the pooled view: A's and B's one marked pixel each against all 12 unmarked pixels, those of B's and A's images included
+		assertEquals(0.5, a.defectPixelShare(), 1e-12);
+		assertEquals(0.5, b.defectPixelShare(), 1e-12);
+		assertEquals(0.0, c.defectPixelShare(), 1e-12);
+		assertEquals(1.0, a.pooledPixelAuroc(), 1e-12, "5 above all twelve");
+		assertEquals(11.0 / 12, b.pooledPixelAuroc(), 1e-12, "2.5 above all but the 3 of image 1");
+		assertTrue(Double.isNaN(c.pooledPixelAuroc()));
+		assertEquals(Roc.ofPixels(maps, masks).auroc(), 0.5 * a.pooledPixelAuroc() + 0.5 * b.pooledPixelAuroc(), 1e-12,
+				"the pooled pixel AUROC is the share-weighted mean");
+	}
+
+	@Test
+	void anotherClassesDefectPixelsAreNotCountedAsUnmarked() {
+		// A's 1 would lose to B's defect pixel 2 if that were taken for an unmarked pixel; B's 2 beats A's unmarked 0
+		List<ClassMetrics> result = ClassMetrics.of(List.of("Free", "A", "B"), new double[] {0, 1, 1}, new boolean[] {false, true, true},
+				List.of(new float[] {0, 0}, new float[] {1, 0}, new float[] {2, 3}), List.of(new boolean[2], new boolean[] {true, false},
+						new boolean[] {true, false}), new int[] {0, 1, 2}, 2, 1);
+		ClassMetrics a = result.get(0), b = result.get(1);
+		assertEquals(0.75, a.pooledPixelAuroc(), 1e-12, "1 above the three zeros, below B's unmarked 3");
+		assertEquals(0.75, b.pooledPixelAuroc(), 1e-12, "2 above the three zeros, below its own unmarked 3");
 	}
 
 	@Test
