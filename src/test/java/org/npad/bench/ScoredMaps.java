@@ -1,7 +1,9 @@
 package org.npad.bench;
 
 import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import org.npad.backbone.Backbone;
 import org.npad.backbone.KerasResNet50Backbone;
 import org.npad.dataset.LabelledImage;
@@ -9,6 +11,7 @@ import org.npad.dataset.LabelledSet;
 import org.npad.image.ImageFolder;
 import org.npad.image.NamedSlice;
 import org.npad.image.Preprocessor;
+import org.npad.method.MapResampler;
 import org.npad.method.NpadModel;
 import org.npad.metrics.PixelMetrics;
 import org.npad.metrics.Roc;
@@ -141,5 +144,18 @@ final class ScoredMaps {
 		PixelMetrics pixels = PixelMetrics.of(maps, masks, size, size);
 		return String.format(Locale.ROOT, "image AUROC %.2f  pixel AUROC %.2f  PRO %.2f", 100 * Roc.of(imageScores, labels).auroc(),
 				100 * pixels.roc().auroc(), 100 * pixels.pro().integrated());
+	}
+
+	/** Each map blurred as detection blurs an upsampled map ({@link MapResampler}). */
+	static List<float[]> blur(List<float[]> maps, int size, double sigma, NDManager manager) {
+		MapResampler blur = new MapResampler(size, size, size, size, sigma);
+		List<float[]> out = new ArrayList<>();
+		for (float[] map : maps) {
+			try (NDScope scope = new NDScope()) {
+				NDArray x = manager.create(map).reshape(1, size, size);
+				out.add(blur.apply(x).toFloatArray());
+			}
+		}
+		return out;
 	}
 }

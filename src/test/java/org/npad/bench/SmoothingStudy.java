@@ -1,8 +1,6 @@
 package org.npad.bench;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
 import org.npad.method.MapResampler;
 import org.npad.method.NpadModel;
 import org.npad.metrics.Roc;
@@ -42,23 +40,11 @@ public final class SmoothingStudy {
 		try (NDManager m = NDManager.newBaseManager()) {
 			for (String s : a.getOrDefault("sigmas", "0,2,4,6,8").split(",")) {
 				double sigma = Double.parseDouble(s);
-				List<float[]> n = blur(npadMaps, scored.size, sigma, m);
-				List<float[]> maps = bank ? ScoredMaps.weighted(n, blur(patchMaps, scored.size, sigma, m), 0.5) : n;
+				List<float[]> n = ScoredMaps.blur(npadMaps, scored.size, sigma, m);
+				List<float[]> maps = bank ? ScoredMaps.weighted(n, ScoredMaps.blur(patchMaps, scored.size, sigma, m), 0.5) : n;
 				report(sigma, scored, maps, ScoredMaps.maxima(n));
 			}
 		}
-	}
-
-	private static List<float[]> blur(List<float[]> maps, int size, double sigma, NDManager manager) {
-		MapResampler blur = new MapResampler(size, size, size, size, sigma);
-		List<float[]> out = new ArrayList<>();
-		for (float[] map : maps) {
-			try (NDScope scope = new NDScope()) {
-				NDArray x = manager.create(map).reshape(1, size, size);
-				out.add(blur.apply(x).toFloatArray());
-			}
-		}
-		return out;
 	}
 
 	/** The pooled metrics, then the defect pixels against one source of defect-free pixels at a time. */
