@@ -170,18 +170,19 @@ public final class Evaluate {
 
 	/**
 	 * "npad" is the trained configuration; "exp1".."exp5" the paper's ablations; "noshift" the trained
-	 * one without shifting; "maxpixel" / "topk" its image score (topk needs a model trained with
+	 * one without shifting; "maxpixel" / "toppixels" / "topk" its image score (topk needs a model trained with
 	 * image_score=top_k_centroid, which learns the centroid bank); "d1" / "d2" its pixel map.
 	 */
 	static NpadConfig variant(String name, NpadConfig trained) {
 		if (name.equals("npad")) return trained;
 		if (name.equals("noshift")) return trained.withShift(0);
 		if (name.equals("maxpixel")) return trained.withImageScore(ImageScoreKind.MAX_PIXEL);
+		if (name.equals("toppixels")) return trained.withImageScore(ImageScoreKind.TOP_PIXELS);
 		if (name.equals("topk")) return trained.withImageScore(ImageScoreKind.TOP_K_CENTROID);
 		if (name.equals("d1")) return trained.withPixelMap(PixelMapKind.D1);
 		if (name.equals("d2")) return trained.withPixelMap(PixelMapKind.D2);
 		if (name.matches("exp[1-5]")) return NpadConfig.experiment(name.charAt(3) - '0', trained);
-		throw new IllegalArgumentException("unknown variant '" + name + "': use npad, noshift, maxpixel, topk, d1, d2 or exp1..exp5");
+		throw new IllegalArgumentException("unknown variant '" + name + "': use npad, noshift, maxpixel, toppixels, topk, d1, d2 or exp1..exp5");
 	}
 
 	/** Every k-th item: a quick run that still samples every class of the list evenly. */

@@ -19,7 +19,7 @@ final class ConfigSettings {
 	 * Settings added after model files were first written, with the value every file without them
 	 * was trained with: that is a fact about those files, not today's default.
 	 */
-	private static final Map<String, String> ADDED_LATER = Map.of("covariance", "ridge", "patch_bank", "0");
+	private static final Map<String, String> ADDED_LATER = Map.of("covariance", "ridge", "patch_bank", "0", "top_pixel_percent", "1");
 
 	private ConfigSettings() {
 	}

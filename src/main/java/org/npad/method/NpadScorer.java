@@ -66,11 +66,20 @@ public final class NpadScorer {
 			NDArray npadMaps = resampler.apply(pixel.transpose().reshape(-1, h, w)); // N x outH x outW
 			NDArray image = switch (config.imageScore()) {
 				case MAX_PIXEL -> npadMaps.reshape(npadMaps.getShape().get(0), -1).max(new int[] {1});
+				case TOP_PIXELS -> topPixelMeans(npadMaps);
 				case TOP_K_CENTROID -> topKCentroidScores(d1 != null ? d1 : pixel, phi);
 			};
 			NDArray pixelMaps = NpadModel.needsPatches(config) ? npadMaps.mul(patchMaps(maps.patches())).sqrt() : npadMaps;
 			return new ScoredBatch(image.toFloatArray(), pixelMaps.toFloatArray(), resampler.outHeight(), resampler.outWidth());
 		}
+	}
+
+	/** Per map, the mean of its top_pixel_percent highest pixels (at least one). */
+	private NDArray topPixelMeans(NDArray maps) {
+		NDArray flat = maps.reshape(maps.getShape().get(0), -1);
+		long pixels = flat.getShape().get(1);
+		int k = (int) Math.max(1, Math.min(pixels, Math.round(model.config().topPixelPercent() / 100 * pixels)));
+		return flat.topK(k, 1, true, false).get(0).mean(new int[] {1});
 	}
 
 	/** The patch distances brought to the output size and smoothed as N-pad's map. */

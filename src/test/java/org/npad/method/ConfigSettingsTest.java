@@ -13,13 +13,13 @@ class ConfigSettingsTest {
 
 	/** Every setting away from its default, so a mix-up of two settings cannot go unnoticed. */
 	private static final NpadConfig UNUSUAL = new NpadConfig(5, ChannelRule.MOST_NONZERO, 42, CovarianceEstimator.OAS, 0.02, 5, 0.5, GammaScale.MEDIAN, 3,
-			PixelMapKind.D2, 60, ImageScoreKind.MAX_PIXEL, 7, 0.2, 3, 2.5, 2, ShiftAggregation.MAX, 99.0);
+			PixelMapKind.D2, 60, ImageScoreKind.MAX_PIXEL, 7, 3.5, 0.2, 3, 2.5, 2, ShiftAggregation.MAX, 99.0);
 
 	/** The names method.md and the settings' own error messages use. */
 	@Test
 	void namesAreTheSnakeCaseSettingNames() {
 		assertEquals(List.of("channels", "channel_rule", "seed", "covariance", "epsilon", "train_neighbourhood", "gamma", "gamma_scale",
-				"infer_neighbourhood", "pixel_map", "patch_bank", "image_score", "top_k", "centroid_ratio", "kmeans_iterations",
+				"infer_neighbourhood", "pixel_map", "patch_bank", "image_score", "top_k", "top_pixel_percent", "centroid_ratio", "kmeans_iterations",
 				"smoothing_sigma", "shift", "shift_aggregation", "threshold_percentile"),
 				List.copyOf(ConfigSettings.toMap(NpadConfig.paper()).keySet()));
 	}
@@ -49,6 +49,19 @@ class ConfigSettingsTest {
 		Map<String, String> old = ConfigSettings.toMap(NpadConfig.fast().withPatchBank(1000));
 		old.remove("patch_bank");
 		assertEquals(0, ConfigSettings.fromMap(old).patchBank());
+	}
+
+	/**
+	 * Files from before the top-pixels score name their image score (max_pixel or top_k_centroid),
+	 * which never reads the share, so they keep scoring as they did.
+	 */
+	@Test
+	void filesFromBeforeTheTopPixelsScoreKeepTheirScore() {
+		Map<String, String> old = ConfigSettings.toMap(NpadConfig.fast().withImageScore(ImageScoreKind.MAX_PIXEL));
+		old.remove("top_pixel_percent");
+		NpadConfig read = ConfigSettings.fromMap(old);
+		assertEquals(ImageScoreKind.MAX_PIXEL, read.imageScore());
+		assertEquals(1, read.topPixelPercent());
 	}
 
 	@Test

@@ -48,6 +48,27 @@ class ScoringTest {
 	}
 
 	/**
+	 * The top-pixels score on D1 = |e| = 1, 3, 2, 0.5 (two images: the same map, then one twice as
+	 * high): 50 % of 4 pixels is the mean of 3 and 2; 10 % rounds to no pixel and takes the hottest
+	 * one; 100 % is the mean of all four.
+	 */
+	@Test
+	void topPixelsScoreIsTheMeanOfTheHottestShare() {
+		try (NDManager m = NDManager.newBaseManager()) {
+			NpadConfig c = EngineTestSupport.plain(1).withImageScore(ImageScoreKind.TOP_PIXELS);
+			NpadModel model = new NpadModel(c, new int[] {0}, 1, 4, 2, unit(m, 0, 0, 0, 0), null, null, Double.NaN, null);
+			NDArray x = EngineTestSupport.features(m, 2, 1, 1, 4, 1, -3, 2, 0.5f, 2, -6, 4, 1);
+			double[][] expected = {{2.5, 5}, {3, 6}, {1.625, 3.25}};
+			double[] percents = {50, 10, 100};
+			for (int i = 0; i < percents.length; i++) {
+				float[] scores = new NpadScorer(model.withInference(c.withTopPixelPercent(percents[i])), 1, 4).score(x).imageScores();
+				assertEquals(expected[i][0], scores[0], 1e-5, percents[i] + " %");
+				assertEquals(expected[i][1], scores[1], 1e-5, percents[i] + " %");
+			}
+		}
+	}
+
+	/**
 	 * A model with both modules scored as its D1 and D2 variants under the maximum-pixel score: each
 	 * variant's map is that module's distance alone (D1 = |4 - 0| / 1 = 4, D2 = |4 - 3| / 1 = 1).
 	 */

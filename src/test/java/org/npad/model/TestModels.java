@@ -37,7 +37,7 @@ final class TestModels {
 
 	static NpadConfig config() {
 		return new NpadConfig(D, ChannelRule.MOST_NONZERO, 42, CovarianceEstimator.OAS, 0.02, 5, 0.5, GammaScale.MEDIAN, 3, PixelMapKind.D2,
-				0, ImageScoreKind.MAX_PIXEL, 7, 0.2, 3, 2.5, 2, ShiftAggregation.MAX, 99.0);
+				0, ImageScoreKind.MAX_PIXEL, 7, 3.5, 0.2, 3, 2.5, 2, ShiftAggregation.MAX, 99.0);
 	}
 
 	static Preprocessing preprocessing() {
