@@ -54,7 +54,7 @@ public class CalibrateCommand extends NpadCommand {
 
 	@Parameter(label = "Inference settings", required = false, persist = false,
 			description = "name=value pairs, e.g. 'shift=4 smoothing_sigma=2': shift, shift_aggregation, smoothing_sigma, pixel_map,"
-					+ " image_score, top_k, infer_neighbourhood")
+					+ " image_score, top_k, top_pixel_percent, infer_neighbourhood")
 	private String advanced = "";
 
 	@Parameter(label = "Calibrated model file", style = FileWidget.SAVE_STYLE, persist = false,
