@@ -3,6 +3,7 @@ package org.npad.bench;
 import ai.djl.ndarray.NDManager;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,7 +31,7 @@ public final class EnsembleStudy {
 		List<List<float[]>> perModel = new ArrayList<>();
 		ScoredMaps last = null;
 		for (String file : a.get("models").split(",")) {
-			Map<String, String> one = new java.util.HashMap<>(a);
+			Map<String, String> one = new HashMap<>(a);
 			one.put("model", file);
 			last = ScoredMaps.of(one, model -> List.of(model.withInference(model.config().withSmoothingSigma(0))));
 			perModel.add(last.maps.get(0));

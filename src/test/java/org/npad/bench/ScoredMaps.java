@@ -158,4 +158,20 @@ final class ScoredMaps {
 		}
 		return out;
 	}
+
+	/** The values of a map's marked (or unmarked) pixels, in order: one side of a pixel AUROC. */
+	static float[] pixels(float[] map, boolean[] mask, boolean marked) {
+		int n = 0;
+		for (boolean m : mask) if (m == marked) n++;
+		float[] out = new float[n];
+		for (int j = 0, o = 0; j < map.length; j++) if (mask[j] == marked) out[o++] = map[j];
+		return out;
+	}
+
+	/** A mask marking all n pixels: values taken from defects, pooled as positives. */
+	static boolean[] allMarked(int n) {
+		boolean[] all = new boolean[n];
+		java.util.Arrays.fill(all, true);
+		return all;
+	}
 }

@@ -62,9 +62,9 @@ public final class SmoothingStudy {
 			}
 			defectSide.add(maps.get(i));
 			defectMasks.add(masks.get(i));
-			float[] marked = marked(maps.get(i), masks.get(i));
+			float[] marked = ScoredMaps.pixels(maps.get(i), masks.get(i), true);
 			nominalSide.add(marked);
-			nominalMasks.add(filled(marked.length));
+			nominalMasks.add(ScoredMaps.allMarked(marked.length));
 		}
 		System.out.printf(Locale.ROOT, "sigma %4.1f  %s  | against nominal images %.2f, against defective images' other pixels %.2f%n",
 				sigma, scored.metrics(maps, scores), 100 * Roc.ofPixels(nominalSide, nominalMasks).auroc(),
@@ -114,19 +114,5 @@ public final class SmoothingStudy {
 				}
 		}
 		return d;
-	}
-
-	private static float[] marked(float[] map, boolean[] mask) {
-		int n = 0;
-		for (boolean b : mask) if (b) n++;
-		float[] out = new float[n];
-		for (int j = 0, o = 0; j < map.length; j++) if (mask[j]) out[o++] = map[j];
-		return out;
-	}
-
-	private static boolean[] filled(int n) {
-		boolean[] b = new boolean[n];
-		java.util.Arrays.fill(b, true);
-		return b;
 	}
 }

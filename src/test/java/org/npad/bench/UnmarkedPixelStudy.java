@@ -40,8 +40,8 @@ public final class UnmarkedPixelStudy {
 		double[] levels = new double[maps.size()], aspects = new double[maps.size()];
 		for (int i = 0; i < maps.size(); i++) {
 			String c = test.get(i).category();
-			float[] rest = pixels(maps.get(i), scored.masks.get(i), false);
-			marked.computeIfAbsent(c, k -> new ArrayList<>()).add(pixels(maps.get(i), scored.masks.get(i), true));
+			float[] rest = ScoredMaps.pixels(maps.get(i), scored.masks.get(i), false);
+			marked.computeIfAbsent(c, k -> new ArrayList<>()).add(ScoredMaps.pixels(maps.get(i), scored.masks.get(i), true));
 			unmarked.computeIfAbsent(c, k -> new ArrayList<>()).add(rest);
 			levels[i] = median(rest);
 			ImagePlus image = IJ.openImage(test.get(i).image().toString());
@@ -67,14 +67,6 @@ public final class UnmarkedPixelStudy {
 		}
 	}
 
-	private static float[] pixels(float[] map, boolean[] mask, boolean marked) {
-		int n = 0;
-		for (boolean m : mask) if (m == marked) n++;
-		float[] out = new float[n];
-		for (int j = 0, o = 0; j < map.length; j++) if (mask[j] == marked) out[o++] = map[j];
-		return out;
-	}
-
 	private static double median(float[] values) {
 		float[] sorted = values.clone();
 		Arrays.sort(sorted);
@@ -91,10 +83,8 @@ public final class UnmarkedPixelStudy {
 		List<float[]> maps = new ArrayList<>();
 		List<boolean[]> masks = new ArrayList<>();
 		for (float[] p : positives) {
-			boolean[] all = new boolean[p.length];
-			Arrays.fill(all, true);
 			maps.add(p);
-			masks.add(all);
+			masks.add(ScoredMaps.allMarked(p.length));
 		}
 		for (float[] n : negatives) {
 			maps.add(n);
