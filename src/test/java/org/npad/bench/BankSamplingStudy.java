@@ -24,10 +24,13 @@ import java.util.Map;
  * coreset covers rare and common patches alike, so a rare nominal patch finds a close neighbour,
  * while a uniform sample keeps the density of the training patches and leaves rare ones farther
  * away. On MTD the uniform sample of 60000 localised better than its 6000-vector coreset
- * (docs/benchmarks.md); this compares banks of equal size, so equal cost, on one model.
+ * (docs/benchmarks.md); this compares banks of equal size, so equal cost, on one model, and
+ * coresets larger than the model's, to see what a larger bank is worth.
  *
  * <p>Usage (class path as for {@link EngineBenchmark}): {@code BankSamplingStudy model=FILE data=split.csv
- * [every=1] [sizes=6000]}, the model trained with {@code patch_bank} (its coreset is the first row).
+ * [every=1] [sizes=6000] [coresets=]}, the model trained with {@code patch_bank} (its coreset is the first
+ * row); {@code coresets=20000} adds the coreset of 20000 from {@value PatchBank#CANDIDATES} times as many
+ * uniform candidates, as training would make it with {@code patch_bank=20000}.
  */
 public final class BankSamplingStudy {
 
@@ -44,10 +47,16 @@ public final class BankSamplingStudy {
 				List<NpadModel> variants = new ArrayList<>(List.of(model));
 				names.add("coreset " + model.patches().size());
 				for (String size : a.getOrDefault("sizes", "6000").split(",")) {
-					PatchBank uniform = uniformBank(trained, backbone, Path.of(a.get("data")), Integer.parseInt(size), owner);
-					variants.add(new NpadModel(model.config(), model.channels(), model.height(), model.width(), model.trainingCount(),
-							model.moduleA(), model.moduleB(), model.bank(), model.medianDistance(), uniform));
+					if (size.isBlank()) continue;
+					int n = Integer.parseInt(size);
+					variants.add(withBank(model, sampledBank(trained, backbone, Path.of(a.get("data")), n, n, owner)));
 					names.add("uniform " + size);
+				}
+				for (String size : a.getOrDefault("coresets", "").split(",")) {
+					if (size.isBlank()) continue;
+					int n = Integer.parseInt(size);
+					variants.add(withBank(model, sampledBank(trained, backbone, Path.of(a.get("data")), n * PatchBank.CANDIDATES, n, owner)));
+					names.add("coreset " + size);
 				}
 				return variants;
 			});
@@ -56,9 +65,15 @@ public final class BankSamplingStudy {
 		}
 	}
 
-	private static PatchBank uniformBank(TrainedModel trained, Backbone backbone, Path data, int size, NDManager owner) {
+	private static NpadModel withBank(NpadModel model, PatchBank bank) {
+		return new NpadModel(model.config(), model.channels(), model.height(), model.width(), model.trainingCount(),
+				model.moduleA(), model.moduleB(), model.bank(), model.medianDistance(), bank);
+	}
+
+	/** The coreset of {@code size} from a uniform sample of {@code sampled} training patches (the sample itself if no larger). */
+	private static PatchBank sampledBank(TrainedModel trained, Backbone backbone, Path data, int sampled, int size, NDManager owner) {
 		Preprocessor preprocessor = new Preprocessor(trained.preprocessing());
-		PatchBank.Sampler sampler = new PatchBank.Sampler(size, trained.model().config().seed());
+		PatchBank.Sampler sampler = new PatchBank.Sampler(sampled, trained.model().config().seed());
 		List<LabelledImage> training = LabelledSet.read(data).training();
 		try (NDManager m = owner.newSubManager()) {
 			FeatureSource source = FeatureSource.of(backbone, trained.model(), m);
@@ -80,7 +95,9 @@ public final class BankSamplingStudy {
 				}
 			}
 		}
-		System.out.printf(Locale.ROOT, "uniform bank of %d from %d patches%n", size, sampler.seen());
-		return sampler.build(owner, size, () -> {});
+		long start = System.nanoTime();
+		PatchBank bank = sampler.build(owner, size, () -> {});
+		System.out.printf(Locale.ROOT, "bank of %d from a sample of %d of %d patches (%.1f s)%n", size, sampled, sampler.seen(), (System.nanoTime() - start) / 1e9);
+		return bank;
 	}
 }
