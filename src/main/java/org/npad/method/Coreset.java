@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 
 import java.util.Random;
+import java.util.function.IntConsumer;
 
 /**
  * Greedy k-center selection (Sener and Savarese 2018), PatchCore's coreset: each step takes the
@@ -29,11 +30,12 @@ final class Coreset {
 	/**
 	 * @param x          M x C vectors
 	 * @param size       how many to take, at most M
-	 * @param checkpoint run every {@value #CHECK_EVERY} steps, so that a caller can stop a long
-	 *                   selection (minutes for the largest banks) by throwing
+	 * @param checkpoint told the number of vectors taken so far every {@value #CHECK_EVERY} steps, so
+	 *                   that a caller can show how far a long selection (minutes for the largest
+	 *                   banks) got, and stop it by throwing
 	 * @return the rows taken, in the order taken, starting with row 0
 	 */
-	static long[] select(NDArray x, int size, long seed, Runnable checkpoint) {
+	static long[] select(NDArray x, int size, long seed, IntConsumer checkpoint) {
 		long m = x.getShape().get(0);
 		if (size < 1 || size > m) throw new IllegalArgumentException("a coreset of " + size + " vectors from " + m);
 		long[] taken = new long[size];
@@ -42,7 +44,7 @@ final class Coreset {
 			NDArray z = project(x, seed);
 			NDArray norms = z.square().sum(new int[] {1});
 			for (int i = 0; i < size; i++) {
-				if (i % CHECK_EVERY == 0) checkpoint.run();
+				if (i % CHECK_EVERY == 0) checkpoint.accept(i);
 				try (NDScope step = new NDScope()) {
 					if (i > 0) taken[i] = nearest.argMax().getLong();
 					NDArray d = norms.sub(z.matMul(z.get(taken[i]).expandDims(1)).squeeze(1).mul(2)).add(norms.get(taken[i]));

@@ -117,8 +117,8 @@ public final class NpadTrainer implements AutoCloseable {
 	/**
 	 * @param beforeStep told the name of each step (module B inverses, neighbour weights, module A
 	 *                   inverses, the banks) before it runs, and again now and then during the patch
-	 *                   bank's coreset: the finish takes minutes on large data sets, so a caller can
-	 *                   show where it is and stop by throwing
+	 *                   bank's coreset with how many vectors it chose: the finish takes minutes on
+	 *                   large data sets, so a caller can show where it is and stop by throwing
 	 */
 	public NpadModel finish(NDManager owner, Consumer<String> beforeStep) {
 		flush();
@@ -138,7 +138,8 @@ public final class NpadTrainer implements AutoCloseable {
 			}
 		}
 		CentroidBank c = bank == null ? null : step("centroid bank", beforeStep, () -> bank.build(owner));
-		PatchBank p = patches == null ? null : step("patch bank", beforeStep, () -> patches.build(owner, config.patchBank(), () -> beforeStep.accept("patch bank")));
+		PatchBank p = patches == null ? null : step("patch bank", beforeStep, () -> patches.build(owner, config.patchBank(),
+				taken -> beforeStep.accept("patch bank, " + taken + " of " + config.patchBank() + " vectors chosen")));
 		close();
 		return new NpadModel(config, channels, height, width, count, a, b, c, median, p);
 	}

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 
 import java.util.Arrays;
 import java.util.Random;
+import java.util.function.IntConsumer;
 
 /**
  * Nominal patch vectors kept as they are, for a position-free map: the distance from each test
@@ -123,9 +124,9 @@ public final class PatchBank implements AutoCloseable {
 		/**
 		 * The sample itself where it holds at most {@code bankSize} vectors, else its coreset of that size.
 		 *
-		 * @param checkpoint run now and then during the coreset ({@link Coreset#select})
+		 * @param checkpoint told now and then how many vectors the coreset holds so far ({@link Coreset#select})
 		 */
-		public PatchBank build(NDManager owner, int bankSize, Runnable checkpoint) {
+		public PatchBank build(NDManager owner, int bankSize, IntConsumer checkpoint) {
 			if (size == 0) throw new IllegalStateException("no patches were added to the patch bank");
 			NDArray sample = owner.create(Arrays.copyOf(kept, size * channels), new Shape(size, channels));
 			if (size <= bankSize) return new PatchBank(sample);

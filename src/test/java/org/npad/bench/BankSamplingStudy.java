@@ -96,7 +96,7 @@ public final class BankSamplingStudy {
 			}
 		}
 		long start = System.nanoTime();
-		PatchBank bank = sampler.build(owner, size, () -> {});
+		PatchBank bank = sampler.build(owner, size, taken -> {});
 		System.out.printf(Locale.ROOT, "bank of %d from a sample of %d of %d patches (%.1f s)%n", size, sampled, sampler.seen(), (System.nanoTime() - start) / 1e9);
 		return bank;
 	}

@@ -4,9 +4,12 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
+import java.util.function.IntConsumer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PatchBankTest {
 
-	private static final Runnable NO_CHECKPOINT = () -> {
+	private static final IntConsumer NO_CHECKPOINT = taken -> {
 	};
 
 	/** Bank {(0, 0), (3, 4)}: (3, 0) is 3 from the first and 4 from the second; (0, 0.5) is 0.5 from the first. */
@@ -114,20 +117,24 @@ class PatchBankTest {
 		}
 	}
 
-	/** A long selection calls its checkpoint every {@value Coreset#CHECK_EVERY} steps, and stops when it throws. */
+	/**
+	 * A long selection tells its checkpoint how many vectors it took every {@value Coreset#CHECK_EVERY}
+	 * steps, and stops when it throws.
+	 */
 	@Test
-	void coresetStopsWhenItsCheckpointThrows() {
+	void coresetReportsItsProgressAndStopsWhenItsCheckpointThrows() {
 		try (NDManager m = NDManager.newBaseManager()) {
 			NDArray x = m.arange(1000f).reshape(1000, 1);
-			int[] calls = {0};
-			Runnable cancelAtSecond = () -> {
-				if (++calls[0] == 2) throw new CancellationException("stop");
+			List<Integer> told = new ArrayList<>();
+			IntConsumer cancelAtSecond = taken -> {
+				told.add(taken);
+				if (told.size() == 2) throw new CancellationException("stop");
 			};
 			assertThrows(CancellationException.class, () -> Coreset.select(x, 600, 1, cancelAtSecond));
-			assertEquals(2, calls[0], "steps 0 and 256");
-			calls[0] = 0;
-			Coreset.select(x, 600, 1, () -> calls[0]++);
-			assertEquals(3, calls[0], "steps 0, 256 and 512 of 600");
+			assertEquals(List.of(0, 256), told);
+			told.clear();
+			Coreset.select(x, 600, 1, told::add);
+			assertEquals(List.of(0, 256, 512), told, "of 600");
 		}
 	}
 
