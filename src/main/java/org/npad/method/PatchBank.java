@@ -128,7 +128,7 @@ public final class PatchBank implements AutoCloseable {
 		 */
 		public PatchBank build(NDManager owner, int bankSize, IntConsumer checkpoint) {
 			if (size == 0) throw new IllegalStateException("no patches were added to the patch bank");
-			NDArray sample = owner.create(Arrays.copyOf(kept, size * channels), new Shape(size, channels));
+			NDArray sample = owner.create(size * channels == kept.length ? kept : Arrays.copyOf(kept, size * channels), new Shape(size, channels));
 			if (size <= bankSize) return new PatchBank(sample);
 			NDArray bank = sample.get(owner.create(Coreset.select(sample, bankSize, seed, checkpoint)));
 			sample.close();
