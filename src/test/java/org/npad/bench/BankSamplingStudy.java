@@ -28,9 +28,11 @@ import java.util.Map;
  * coresets larger than the model's, to see what a larger bank is worth.
  *
  * <p>Usage (class path as for {@link EngineBenchmark}): {@code BankSamplingStudy model=FILE data=split.csv
- * [every=1] [sizes=6000] [coresets=]}, the model trained with {@code patch_bank} (its coreset is the first
- * row); {@code coresets=20000} adds the coreset of 20000 from {@value PatchBank#CANDIDATES} times as many
- * uniform candidates, as training would make it with {@code patch_bank=20000}.
+ * [every=1] [sizes=6000] [coresets=] [pool=]}, the model trained with {@code patch_bank} (its coreset is the
+ * first row); {@code coresets=20000} adds the coreset of 20000 from {@value PatchBank#CANDIDATES} times as many
+ * uniform candidates, as training would make it with {@code patch_bank=20000}; {@code pool=N} draws every
+ * coreset from a uniform sample of N candidates instead (N at least the number of training patches: from all
+ * of them, as PatchCore does).
  */
 public final class BankSamplingStudy {
 
@@ -55,7 +57,8 @@ public final class BankSamplingStudy {
 				for (String size : a.getOrDefault("coresets", "").split(",")) {
 					if (size.isBlank()) continue;
 					int n = Integer.parseInt(size);
-					variants.add(withBank(model, sampledBank(trained, backbone, Path.of(a.get("data")), n * PatchBank.CANDIDATES, n, owner)));
+					int pool = a.containsKey("pool") ? Integer.parseInt(a.get("pool")) : n * PatchBank.CANDIDATES;
+					variants.add(withBank(model, sampledBank(trained, backbone, Path.of(a.get("data")), pool, n, owner)));
 					names.add("coreset " + size);
 				}
 				return variants;
@@ -75,24 +78,19 @@ public final class BankSamplingStudy {
 		Preprocessor preprocessor = new Preprocessor(trained.preprocessing());
 		PatchBank.Sampler sampler = new PatchBank.Sampler(sampled, trained.model().config().seed());
 		List<LabelledImage> training = LabelledSet.read(data).training();
-		try (NDManager m = owner.newSubManager()) {
-			FeatureSource source = FeatureSource.of(backbone, trained.model(), m);
-			for (int from = 0; from < training.size(); from += 8) {
-				List<float[]> batch = new ArrayList<>();
-				int w = 0, h = 0;
-				for (LabelledImage image : training.subList(from, Math.min(training.size(), from + 8))) {
-					for (NetworkInput input : preprocessor.inputs(ImageFolder.read(image.image(), image.image().toString()).get(0).processor())) {
-						batch.add(input.pixels());
-						w = input.width();
-						h = input.height();
-					}
+		for (int from = 0; from < training.size(); from += 8) {
+			List<float[]> batch = new ArrayList<>();
+			int w = 0, h = 0;
+			for (LabelledImage image : training.subList(from, Math.min(training.size(), from + 8))) {
+				for (NetworkInput input : preprocessor.inputs(ImageFolder.read(image.image(), image.image().toString()).get(0).processor())) {
+					batch.add(input.pixels());
+					w = input.width();
+					h = input.height();
 				}
-				try (NDManager step = m.newSubManager()) {
-					FeatureMaps f = source.features(batch, w, h);
-					sampler.add(f.patches());
-					f.kept().close();
-					f.patches().close();
-				}
+			}
+			try (NDManager step = owner.newSubManager()) {
+				FeatureMaps f = FeatureSource.of(backbone, trained.model(), step).features(batch, w, h);
+				sampler.add(f.patches());
 			}
 		}
 		long start = System.nanoTime();
