@@ -101,7 +101,10 @@ public final class PatchBank implements AutoCloseable {
 			} else if (c != channels) {
 				throw new IllegalArgumentException("patch taps changed from " + channels + " to " + c + " channels");
 			}
-			float[] rows = patchVectors(taps).toFloatArray();
+			float[] rows;
+			try (NDScope scope = new NDScope()) { // nothing of the call outlives it: its output is a Java array
+				rows = patchVectors(taps).toFloatArray();
+			}
 			for (int r = 0; r < rows.length / c; r++, seen++) {
 				long slot = seen < capacity ? seen : random.nextLong(seen + 1);
 				if (slot >= capacity) continue;
