@@ -20,7 +20,7 @@ scripts/npad detect folder=sample-data/images file_filter='test_*.png' recursive
 	output_folder="$OUT/detections"
 scripts/npad evaluate --data sample-data/split.csv --preset fast --set covariance=oas --report "$OUT" --label sample-data
 echo
-echo "demo: model, heatmaps (*_heatmap.tif), masks (*_mask.png), ROI sets, npad-results.csv (per image), npad-regions.csv (per region)"
+echo "demo: model, heatmaps (*_heatmap.tif), masks (*_mask.png), ROI sets, overlays (*_overlay.png), npad-results.csv (per image), npad-regions.csv (per region)"
 echo "      and npad-scores.png (the image scores at the threshold) in $OUT/detections;"
 echo "      metrics in $OUT/sample-data.json and .csv, per defect class in sample-data-classes.csv, per image in sample-data-images.csv"
 column -s, -t "$OUT/detections/npad-results.csv" | head -25

@@ -32,7 +32,7 @@ import java.util.zip.ZipOutputStream;
 /**
  * Plugins > N-pad > Detect Folder...: scores every image of a folder and writes, per image, the 32-bit
  * heatmap (name_heatmap.tif), the mask (name_mask.png) and its regions as an ImageJ ROI set
- * (name_rois.zip, when it has any), plus one CSV of all images (npad-results.csv) and one of all
+ * (name_rois.zip, when it has any), the image with the heatmap and outlines burnt in (name_overlay.png), plus one CSV of all images (npad-results.csv) and one of all
  * their regions (npad-regions.csv: what Measure in the ROI Manager gives for one image, for a whole
  * folder), and a histogram of the image scores split at the threshold (npad-scores.png); sub-folders are mirrored. Nothing is overwritten unless asked: the output names of every file are checked before
  * the first image is scored (those of stack slices, known only once the stack is read, just before
@@ -130,7 +130,7 @@ public class DetectFolderCommand extends NpadCommand {
 		for (int i = 0; i < detections.size(); i++) {
 			progress.checkCancelled(); // a cancelled run stops between files, as before batching
 			ImageVerdict v = ImageVerdict.of(detections.get(i), thresholds);
-			write(out, v);
+			write(out, v, batch.get(i));
 			rows.add(DetectionRow.of(v));
 			regionRows.addAll(RegionRow.of(v));
 			progress.report("N-pad: detecting " + v.detection().name(), rows.size(), -1);
@@ -138,10 +138,14 @@ public class DetectFolderCommand extends NpadCommand {
 		batch.clear();
 	}
 
-	/** The heatmap keeps the image's calibration (TIFF stores it); the mask is a PNG, the ROIs are in pixels. */
-	private void write(Path out, ImageVerdict v) throws IOException {
+	/**
+	 * The heatmap keeps the image's calibration (TIFF stores it); the mask is a PNG, the ROIs are in pixels;
+	 * the overlay is the image with what Detect would lay over it, flattened, so that a folder of results
+	 * can be browsed in any image viewer.
+	 */
+	private void write(Path out, ImageVerdict v, NamedSlice slice) throws IOException {
 		BatchOutputs names = BatchOutputs.of(out, v.detection().name());
-		for (Path target : List.of(names.heatmap(), names.mask(), names.rois()))
+		for (Path target : List.of(names.heatmap(), names.mask(), names.rois(), names.overlay()))
 			OutputFiles.requireFree(target, overwrite, "output file"); // slices of stacks get their names only now
 		Files.createDirectories(names.heatmap().getParent());
 		ImagePlus heat = HeatmapImages.heatmap(List.of(v), names.heatmap().getFileName().toString());
@@ -150,6 +154,9 @@ public class DetectFolderCommand extends NpadCommand {
 		OutputFiles.writePng(mask, names.mask());
 		List<Roi> rois = RegionRois.of(v.regions(), v.detection().name(), 0);
 		if (!rois.isEmpty()) OutputFiles.writeAtomically(names.rois(), file -> writeRois(rois, file));
+		ImagePlus picture = new ImagePlus(names.overlay().getFileName().toString(), slice.processor());
+		HeatmapOverlay.apply(picture, List.of(v), List.of(rois), false);
+		OutputFiles.writePng(picture.flatten(), names.overlay());
 	}
 
 	private static void save(boolean ok, Path file) throws IOException {

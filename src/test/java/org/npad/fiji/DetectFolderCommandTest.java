@@ -7,6 +7,7 @@ import ij.gui.Roi;
 import ij.io.RoiDecoder;
 import ij.measure.Calibration;
 import ij.measure.ResultsTable;
+import ij.plugin.LutLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.npad.metrics.ConnectedComponents;
@@ -19,6 +20,7 @@ import org.scijava.event.EventHandler;
 import org.scijava.event.EventService;
 import org.scijava.module.ModuleService;
 
+import java.awt.image.IndexColorModel;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,6 +93,8 @@ class DetectFolderCommandTest extends SampleModelTest {
 				assertEquals(regions.count(), decoded.size());
 				assertArrayEquals(expected, DetectCommandTest.toMask(decoded, d.width(), d.height()), "the ROI set covers the mask");
 			}
+			assertOverlayBlendsHeatIntoTheImage(FijiTestSupport.open(in.resolve(files[k])), d, expected, pixelThreshold,
+					FijiTestSupport.open(out.resolve(names[k] + "_overlay.png")));
 		}
 		List<String> regionLines = Files.readAllLines(out.resolve(DetectFolderCommand.REGIONS_CSV));
 		assertEquals(String.join(",", RegionRow.COLUMNS), regionLines.get(0));
@@ -110,6 +114,45 @@ class DetectFolderCommandTest extends SampleModelTest {
 		try (Stream<Path> all = Files.walk(out)) {
 			assertFalse(all.anyMatch(p -> p.getFileName().toString().startsWith(".")), "no temporary files are left");
 		}
+	}
+
+	/**
+	 * Away from the region outlines (drawn on the mask's edge), each pixel of the overlay picture is the
+	 * grey original with the heat colour laid over it at the heat's opacity: "fire" at the pixel's index
+	 * on the threshold's scale, opacity from 0 at index 0 to {@link HeatmapOverlay#MAX_OPACITY} at 255.
+	 */
+	private static void assertOverlayBlendsHeatIntoTheImage(ImagePlus original, Detection d, boolean[] mask, double pixelThreshold, ImagePlus overlay) {
+		assertEquals(ImagePlus.COLOR_RGB, overlay.getType());
+		assertEquals(List.of(d.width(), d.height()), List.of(overlay.getWidth(), overlay.getHeight()));
+		HeatScale scale = HeatScale.around(pixelThreshold);
+		IndexColorModel fire = LutLoader.getLut("fire");
+		int compared = 0, warm = 0;
+		for (int y = 1; y < d.height() - 1; y++) {
+			for (int x = 1; x < d.width() - 1; x++) {
+				if (nearEdge(mask, d.width(), x, y)) continue;
+				int index = scale.index(d.map()[y * d.width() + x]);
+				double alpha = Math.round(255 * HeatmapOverlay.MAX_OPACITY * index / 255.0) / 255.0;
+				int grey = original.getProcessor().get(x, y);
+				int rgb = overlay.getProcessor().get(x, y);
+				int[] heat = {fire.getRed(index), fire.getGreen(index), fire.getBlue(index)};
+				for (int c = 0; c < 3; c++) {
+					double expected = alpha * heat[c] + (1 - alpha) * grey;
+					assertEquals(expected, (rgb >> (16 - 8 * c)) & 0xff, 2, "channel " + c + " of the overlay at " + x + "," + y);
+				}
+				compared++;
+				if (alpha > 0.1) warm++;
+			}
+		}
+		assertTrue(compared > d.width() * d.height() / 2, "most pixels are compared");
+		assertTrue(warm > 0, "the heat shows (every sample map has values above 0.64 of the threshold)");
+	}
+
+	private static boolean nearEdge(boolean[] mask, int width, int x, int y) {
+		boolean centre = mask[y * width + x];
+		for (int dy = -1; dy <= 1; dy++)
+			for (int dx = -1; dx <= 1; dx++)
+				if (mask[(y + dy) * width + x + dx] != centre) return true;
+		return false;
 	}
 
 	private static double sum(float[] counts) {
