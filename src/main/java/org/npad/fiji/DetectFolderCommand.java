@@ -32,7 +32,8 @@ import java.util.zip.ZipOutputStream;
 /**
  * Plugins > N-pad > Detect Folder...: scores every image of a folder and writes, per image, the 32-bit
  * heatmap (name_heatmap.tif), the mask (name_mask.png) and its regions as an ImageJ ROI set
- * (name_rois.zip, when it has any), the image with the heatmap and outlines burnt in (name_overlay.png), plus one CSV of all images (npad-results.csv) and one of all
+ * (name_rois.zip, when it has any) and the image with the heatmap and outlines burnt in
+ * (name_overlay.png), plus one CSV of all images (npad-results.csv) and one of all
  * their regions (npad-regions.csv: what Measure in the ROI Manager gives for one image, for a whole
  * folder), and a histogram of the image scores split at the threshold (npad-scores.png); sub-folders are mirrored. Nothing is overwritten unless asked: the output names of every file are checked before
  * the first image is scored (those of stack slices, known only once the stack is read, just before
