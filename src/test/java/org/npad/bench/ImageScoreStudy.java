@@ -10,7 +10,9 @@ import java.util.Map;
 /**
  * How the image score's share of hot pixels ranks images: image AUROC of the mean of each smoothed
  * map's hottest p percent, for several p, from one scoring pass (p = 0 is the single hottest pixel,
- * max_pixel). The maps are the model's own, so pixel AUROC and PRO do not change with p.
+ * max_pixel). The maps are the model's own, so pixel AUROC and PRO do not change with p. With a patch
+ * bank the image score reads N-pad's map, not the map fused with the patch distances, so that is the
+ * map scored here too.
  *
  * <p>Usage (class path as for {@link EngineBenchmark}): {@code ImageScoreStudy model=FILE data=split.csv
  * [percents=0,0.05,0.1,0.5,1,2,5,10]}.
@@ -22,7 +24,7 @@ public final class ImageScoreStudy {
 
 	public static void main(String[] args) throws Exception {
 		Map<String, String> a = EngineBenchmark.arguments(args);
-		ScoredMaps scored = ScoredMaps.of(a, model -> List.of(model));
+		ScoredMaps scored = ScoredMaps.of(a, model -> List.of(model.withInference(model.config().withPatchBank(0))));
 		List<float[]> maps = scored.maps.get(0);
 		for (String text : a.getOrDefault("percents", "0,0.05,0.1,0.5,1,2,5,10").split(",")) {
 			double percent = Double.parseDouble(text);
