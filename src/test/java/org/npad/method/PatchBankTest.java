@@ -67,7 +67,7 @@ class PatchBankTest {
 		}
 	}
 
-	/** A sampler fed batch after batch from one long-lived manager must not fill it: MTD's 95 batches left 17 GB. */
+	/** A sampler fed batch after batch from one long-lived manager must not fill it: over MTD's 95 batches it grew by about 17 GB. */
 	@Test
 	void samplerLeavesNothingInTheCallersManager() {
 		try (NDManager m = NDManager.newBaseManager()) {
