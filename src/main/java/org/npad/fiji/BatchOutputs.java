@@ -29,7 +29,11 @@ record BatchOutputs(Path heatmap, Path mask, Path rois, Path overlay) {
 
 	/** The outputs of a file's first slice, for the check that nothing would be overwritten. */
 	static List<Path> paths(Path outputFolder, String relativeFile) {
-		BatchOutputs o = of(outputFolder, relativeFile);
-		return List.of(o.heatmap(), o.mask(), o.rois(), o.overlay());
+		return of(outputFolder, relativeFile).all();
+	}
+
+	/** Every output, so that checks before writing cannot miss one. */
+	List<Path> all() {
+		return List.of(heatmap, mask, rois, overlay);
 	}
 }

@@ -146,7 +146,7 @@ public class DetectFolderCommand extends NpadCommand {
 	 */
 	private void write(Path out, ImageVerdict v, NamedSlice slice) throws IOException {
 		BatchOutputs names = BatchOutputs.of(out, v.detection().name());
-		for (Path target : List.of(names.heatmap(), names.mask(), names.rois(), names.overlay()))
+		for (Path target : names.all())
 			OutputFiles.requireFree(target, overwrite, "output file"); // slices of stacks get their names only now
 		Files.createDirectories(names.heatmap().getParent());
 		ImagePlus heat = HeatmapImages.heatmap(List.of(v), names.heatmap().getFileName().toString());

@@ -1,13 +1,13 @@
 package org.npad.bench;
 
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import org.npad.backbone.Backbone;
 import org.npad.dataset.LabelledImage;
 import org.npad.dataset.LabelledSet;
 import org.npad.image.ImageFolder;
 import org.npad.image.NetworkInput;
 import org.npad.image.Preprocessor;
-import org.npad.method.FeatureMaps;
 import org.npad.method.NpadModel;
 import org.npad.method.PatchBank;
 import org.npad.model.TrainedModel;
@@ -78,6 +78,7 @@ public final class BankSamplingStudy {
 		Preprocessor preprocessor = new Preprocessor(trained.preprocessing());
 		PatchBank.Sampler sampler = new PatchBank.Sampler(sampled, trained.model().config().seed());
 		List<LabelledImage> training = LabelledSet.read(data).training();
+		FeatureSource source = FeatureSource.of(backbone, trained.model(), owner);
 		for (int from = 0; from < training.size(); from += 8) {
 			List<float[]> batch = new ArrayList<>();
 			int w = 0, h = 0;
@@ -88,9 +89,8 @@ public final class BankSamplingStudy {
 					h = input.height();
 				}
 			}
-			try (NDManager step = owner.newSubManager()) {
-				FeatureMaps f = FeatureSource.of(backbone, trained.model(), step).features(batch, w, h);
-				sampler.add(f.patches());
+			try (NDScope batchScope = new NDScope()) {
+				sampler.add(source.features(batch, w, h).patches());
 			}
 		}
 		long start = System.nanoTime();
