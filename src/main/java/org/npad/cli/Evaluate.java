@@ -11,6 +11,7 @@ import org.npad.method.ImageScoreKind;
 import org.npad.method.NpadConfig;
 import org.npad.method.PixelMapKind;
 import org.npad.method.NpadModel;
+import org.npad.method.PrecisionFormat;
 import org.npad.pipeline.ClassMetrics;
 import org.npad.pipeline.CsvField;
 import org.npad.pipeline.Evaluation;
@@ -103,6 +104,7 @@ public final class Evaluate {
 			report.put("settings", config.toMap());
 			report.put("preprocessing", trained.preprocessing().toMap());
 			report.put("model_bytes_in_memory", trained.model().bytes());
+			report.put("precision_format", PrecisionFormat.selected().name().toLowerCase(Locale.ROOT)); // -Dnpad.precision
 			report.put("median_neighbour_distance", trained.model().medianDistance());
 			FeatureSource features = FeatureSource.of(backbone, trained.model(), manager);
 			List<String> variants = new ArrayList<>();

@@ -88,7 +88,7 @@ public final class NeighbourWeightedGaussians {
 		}
 		ridge.close();
 		precision.attach(owner);
-		return new PositionGaussians(mean, precision);
+		return new PositionGaussians(mean, new Float32Precisions(precision));
 	}
 
 	/** A chunk's precisions, waiting until no later chunk reads the scatter matrices they replace. */

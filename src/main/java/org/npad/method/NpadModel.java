@@ -61,11 +61,20 @@ public record NpadModel(NpadConfig config, int[] channels, int height, int width
 				&& (!projects || (config.seed() == other.config.seed() && config.channels() == other.config.channels()));
 	}
 
+	/**
+	 * This model with its precisions in the given format, as a model kept for detection is held
+	 * ({@link PrecisionFormat#selected()}); precisions it replaces are closed.
+	 */
+	public NpadModel in(PrecisionFormat format) {
+		return new NpadModel(config, channels, height, width, trainingCount, moduleA == null ? null : moduleA.in(format),
+				moduleB == null ? null : moduleB.in(format), bank, medianDistance, patches);
+	}
+
 	/** Bytes of the learned arrays: what a loaded model holds in (native) memory. */
 	public long bytes() {
 		long total = 0;
 		for (PositionGaussians g : new PositionGaussians[] {moduleA, moduleB})
-			if (g != null) total += bytes(g.mean()) + bytes(g.precision());
+			if (g != null) total += bytes(g.mean()) + g.precision().bytes();
 		if (bank != null) total += bytes(bank.centroids());
 		if (patches != null) total += bytes(patches.vectors());
 		return total;

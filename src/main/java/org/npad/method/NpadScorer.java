@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 
 import java.util.List;
@@ -121,25 +120,14 @@ public final class NpadScorer {
 					outside[row] = inside ? 0 : Float.POSITIVE_INFINITY;
 				}
 		NDArray gathered = e.get(manager.create(source)).reshape(positions, k * n, d);
-		NDArray squared = chunkedDistances(g, gathered).reshape((long) positions * k, n);
+		NDArray squared = g.squaredDistances(gathered).reshape((long) positions * k, n);
 		NDArray perOffset = squared.get(manager.create(back)).add(manager.create(outside).reshape(-1, 1));
 		return perOffset.reshape(positions, k, n).min(new int[] {1}).sqrt();
 	}
 
 	/** Mahalanobis distance of x (P x N x d) to the Gaussian of its own position: P x N. */
 	private static NDArray distances(PositionGaussians g, NDArray x) {
-		return chunkedDistances(g, x).sqrt();
-	}
-
-	private static NDArray chunkedDistances(PositionGaussians g, NDArray x) {
-		int positions = g.positions();
-		int chunk = PositionGaussians.chunk(g.channels());
-		NDList parts = new NDList();
-		for (int from = 0; from < positions; from += chunk) {
-			int to = Math.min(positions, from + chunk);
-			parts.add(g.squaredDistances(x.get(new NDIndex(from + ":" + to)), from, to));
-		}
-		return parts.size() == 1 ? parts.get(0) : ai.djl.ndarray.NDArrays.concat(parts);
+		return g.squaredDistances(x).sqrt();
 	}
 
 	/**

@@ -1,6 +1,8 @@
 package org.npad.method;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
@@ -13,9 +15,9 @@ import org.npad.compute.BatchedInverse;
  * scoring only ever needs the precision.
  *
  * @param mean      P x d
- * @param precision P x d x d
+ * @param precision P matrices of d x d
  */
-public record PositionGaussians(NDArray mean, NDArray precision) implements AutoCloseable {
+public record PositionGaussians(NDArray mean, Precisions precision) implements AutoCloseable {
 
 	/** Positions per batched inverse or product: bounds temporaries to about 128 MB at d = 550. */
 	static int chunk(long channels) {
@@ -50,7 +52,7 @@ public record PositionGaussians(NDArray mean, NDArray precision) implements Auto
 		}
 		scatter.attach(owner);
 		moments.mean().attach(owner);
-		return new PositionGaussians(moments.mean(), scatter);
+		return new PositionGaussians(moments.mean(), new Float32Precisions(scatter));
 	}
 
 	/**
@@ -65,15 +67,35 @@ public record PositionGaussians(NDArray mean, NDArray precision) implements Auto
 	}
 
 	/**
-	 * Squared Mahalanobis distances of vectors to the Gaussians of a range of positions.
+	 * Squared Mahalanobis distances of vectors to the Gaussians of their positions, a chunk of
+	 * positions at a time: each chunk's temporaries are freed before the next is made.
 	 *
-	 * @param x    (to - from) x M x d: M vectors per position
-	 * @return (to - from) x M
+	 * @param x P x M x d: M vectors per position
+	 * @return P x M
 	 */
-	public NDArray squaredDistances(NDArray x, int from, int to) {
-		NDIndex range = new NDIndex(from + ":" + to);
-		NDArray delta = x.sub(mean.get(range).expandDims(1));
-		return delta.batchMatMul(precision.get(range)).mul(delta).sum(new int[] {2}).maximum(0);
+	public NDArray squaredDistances(NDArray x) {
+		NDList parts = new NDList();
+		for (int from = 0; from < positions(); from += precision.chunk()) {
+			int to = Math.min(positions(), from + precision.chunk());
+			NDArray part;
+			try (NDScope scope = new NDScope()) {
+				NDIndex range = new NDIndex(from + ":" + to);
+				NDArray delta = x.get(range).sub(mean.get(range).expandDims(1));
+				part = precision.quadraticForms(delta, from, to).maximum(0);
+				NDScope.unregister(part);
+			}
+			NDScope.register(part); // to the caller's scope, if it has one, like any other result
+			parts.add(part);
+		}
+		return parts.size() == 1 ? parts.get(0) : NDArrays.concat(parts);
+	}
+
+	/** These Gaussians with their precisions in the given format; where they change, this one is closed. */
+	public PositionGaussians in(PrecisionFormat format) {
+		if (format.holds(precision)) return this;
+		Precisions copy = format.copyOf(precision, mean.getManager());
+		precision.close();
+		return new PositionGaussians(mean, copy);
 	}
 
 	@Override

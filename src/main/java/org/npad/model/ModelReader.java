@@ -2,11 +2,14 @@ package org.npad.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import org.npad.backbone.BackboneIdentity;
 import org.npad.method.CentroidBank;
+import org.npad.method.PrecisionFormat;
+import org.npad.method.Precisions;
 import org.npad.method.PatchBank;
 import org.npad.method.NpadModel;
 import org.npad.method.PositionGaussians;
@@ -78,15 +81,29 @@ final class ModelReader {
 			CRC32C whole = new CRC32C();
 			whole.update(bytes(channel, 0, (int) info.dataStart()));
 			Map<String, NDArray> arrays = new HashMap<>();
-			for (StoredArray a : info.arrays()) arrays.put(a.name(), readArray(channel, info, a, loading, whole));
+			Map<String, Precisions> precisions = new HashMap<>();
+			PrecisionFormat format = PrecisionFormat.selected();
+			for (StoredArray a : info.arrays()) {
+				long[] shape = a.shape();
+				if (a.name().endsWith(ModelFile.PRECISION)) {
+					Precisions p = format.allocate(loading, (int) shape[0], (int) shape[1]);
+					precisions.put(a.name(), p);
+					readArray(channel, info, a, whole, loading, p::set);
+				} else {
+					NDArray array = loading.create(new Shape(shape), DataType.FLOAT32);
+					arrays.put(a.name(), array);
+					readArray(channel, info, a, whole, loading, (from, chunk) -> array.set(new NDIndex(from + ":" + (from + chunk.getShape().get(0))), chunk));
+				}
+			}
 			int trailer = bytes(channel, info.fileLength() - ModelFile.CHECKSUM, ModelFile.CHECKSUM).order(ByteOrder.LITTLE_ENDIAN).getInt();
 			if (trailer != (int) whole.getValue()) {
 				throw corrupted("checksum mismatch in the trailer (the header and every array check out, so the last "
 						+ ModelFile.CHECKSUM + " bytes are damaged)");
 			}
 			arrays.values().forEach(a -> a.attach(manager));
+			precisions.values().forEach(p -> p.attach(manager));
 			NpadModel model = new NpadModel(info.config(), info.channels(), info.height(), info.width(), info.trainingCount(),
-					module(arrays, ModelFile.MODULE_A), module(arrays, ModelFile.MODULE_B),
+					module(arrays, precisions, ModelFile.MODULE_A), module(arrays, precisions, ModelFile.MODULE_B),
 					arrays.containsKey(ModelFile.BANK) ? new CentroidBank(arrays.get(ModelFile.BANK)) : null,
 					info.medianDistance(), arrays.containsKey(ModelFile.PATCHES) ? new PatchBank(arrays.get(ModelFile.PATCHES)) : null);
 			return new TrainedModel(model, info.backbone(), info.preprocessing(), info.thresholds(), info.provenance());
@@ -134,13 +151,21 @@ final class ModelReader {
 		return info;
 	}
 
-	private NDArray readArray(FileChannel channel, ModelInfo info, StoredArray stored, NDManager manager, CRC32C whole) throws IOException {
+	/** Where an array's chunks go as they are decoded: float32 items from the given one on. */
+	private interface Sink {
+		void put(int from, NDArray chunk);
+	}
+
+	/**
+	 * Streams one array into a sink in chunks, checking its checksum. Precisions go straight into the
+	 * selected format: a float16 model never holds them in float32 (twice the memory) on the way.
+	 */
+	private void readArray(FileChannel channel, ModelInfo info, StoredArray stored, CRC32C whole, NDManager manager, Sink sink) throws IOException {
 		long[] shape = stored.shape();
 		Encoding encoding = stored.encoding();
 		int perItem = (int) Encoding.itemValues(shape);
 		int itemBytes = encoding.storedItemBytes(shape);
 		int itemsPerChunk = (int) Math.max(1, Math.min(shape[0], chunkValues / Math.max(1, perItem)));
-		NDArray array = manager.create(new Shape(shape), DataType.FLOAT32);
 		float[] values = new float[itemsPerChunk * perItem];
 		ByteBuffer buffer = ByteBuffer.allocateDirect(itemsPerChunk * itemBytes).order(ByteOrder.LITTLE_ENDIAN);
 		CRC32C crc = new CRC32C();
@@ -157,19 +182,18 @@ final class ModelReader {
 			long[] chunkShape = shape.clone();
 			chunkShape[0] = items;
 			float[] chunkValues = items == itemsPerChunk ? values : Arrays.copyOf(values, items * perItem);
-			try (NDArray chunk = manager.create(chunkValues, new Shape(chunkShape))) {
-				array.set(new NDIndex(from + ":" + (from + items)), chunk);
+			try (NDScope scope = new NDScope()) {
+				sink.put((int) from, manager.create(chunkValues, new Shape(chunkShape)));
 			}
 		}
 		if ((int) crc.getValue() != stored.crc32c()) {
 			throw corrupted("checksum mismatch in array " + stored.name() + " (bytes " + start + " to " + (start + stored.length()) + ")");
 		}
-		return array;
 	}
 
-	private static PositionGaussians module(Map<String, NDArray> arrays, String module) {
+	private static PositionGaussians module(Map<String, NDArray> arrays, Map<String, Precisions> precisions, String module) {
 		NDArray mean = arrays.get(module + ModelFile.MEAN);
-		return mean == null ? null : new PositionGaussians(mean, arrays.get(module + ModelFile.PRECISION));
+		return mean == null ? null : new PositionGaussians(mean, precisions.get(module + ModelFile.PRECISION));
 	}
 
 	private ByteBuffer bytes(FileChannel channel, long position, int count) throws IOException {

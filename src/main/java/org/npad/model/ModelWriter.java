@@ -6,6 +6,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import org.npad.method.NpadModel;
 import org.npad.method.PositionGaussians;
+import org.npad.method.Precisions;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -30,7 +31,20 @@ import java.util.zip.CRC32C;
  */
 final class ModelWriter {
 
-	private record Part(String name, NDArray array, Encoding encoding) {}
+	/**
+	 * One array of the file.
+	 *
+	 * @param values float32 values of items from..to, a new array or a view
+	 */
+	private record Part(String name, long[] shape, Slices values, Encoding encoding) {
+		Part(String name, NDArray array, Encoding encoding) {
+			this(name, array.getShape().getShape(), (from, to) -> array.get(new NDIndex(from + ":" + to)), encoding);
+		}
+	}
+
+	private interface Slices {
+		NDArray get(int from, int to);
+	}
 
 	private final TrainedModel model;
 	private final ModelFile.Storage storage;
@@ -59,7 +73,7 @@ final class ModelWriter {
 		List<StoredArray> table = new ArrayList<>();
 		long offset = 0;
 		for (Part p : parts) {
-			long[] shape = p.array().getShape().getShape();
+			long[] shape = p.shape();
 			long length = p.encoding().storedBytes(shape);
 			table.add(new StoredArray(p.name(), "float32", shape, p.encoding(), offset, length, 0));
 			offset += length;
@@ -140,7 +154,9 @@ final class ModelWriter {
 	private void addModule(List<Part> parts, String module, PositionGaussians gaussians) {
 		if (gaussians == null) return;
 		parts.add(new Part(module + ModelFile.MEAN, gaussians.mean(), storage.vectors));
-		parts.add(new Part(module + ModelFile.PRECISION, gaussians.precision(), storage.precision));
+		Precisions precision = gaussians.precision();
+		long[] shape = {precision.positions(), precision.channels(), precision.channels()};
+		parts.add(new Part(module + ModelFile.PRECISION, shape, precision::matrices, storage.precision));
 	}
 
 	private byte[] header(List<StoredArray> table) {
@@ -155,7 +171,7 @@ final class ModelWriter {
 
 	/** Streams one array in chunks of positions; returns the CRC32C of its bytes. */
 	private int writeArray(FileChannel channel, Part part, long position, Path file) throws IOException {
-		long[] shape = part.array().getShape().getShape();
+		long[] shape = part.shape();
 		int perItem = (int) Encoding.itemValues(shape);
 		int itemsPerChunk = (int) Math.max(1, Math.min(shape[0], chunkValues / Math.max(1, perItem)));
 		ByteBuffer buffer = ByteBuffer.allocateDirect(itemsPerChunk * part.encoding().storedItemBytes(shape)).order(ByteOrder.LITTLE_ENDIAN);
@@ -163,7 +179,7 @@ final class ModelWriter {
 		for (long from = 0; from < shape[0]; from += itemsPerChunk) {
 			if (Thread.currentThread().isInterrupted()) throw ModelFile.cancelled("writing " + file, null);
 			int items = (int) Math.min(itemsPerChunk, shape[0] - from);
-			float[] values = values(part.array(), from, from + items);
+			float[] values = values(part, (int) from, (int) from + items);
 			buffer.clear();
 			try {
 				part.encoding().encode(values, items, shape, buffer);
@@ -178,9 +194,9 @@ final class ModelWriter {
 		return (int) crc.getValue();
 	}
 
-	private static float[] values(NDArray array, long from, long to) {
+	private static float[] values(Part part, int from, int to) {
 		try (NDScope scope = new NDScope()) {
-			return array.get(new NDIndex(from + ":" + to)).toType(DataType.FLOAT32, false).toFloatArray();
+			return part.values().get(from, to).toType(DataType.FLOAT32, false).toFloatArray();
 		}
 	}
 

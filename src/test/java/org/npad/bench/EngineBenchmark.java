@@ -22,7 +22,7 @@ import org.npad.method.NpadConfig;
 import org.npad.method.NpadModel;
 import org.npad.method.NpadScorer;
 import org.npad.method.NpadTrainer;
-import org.npad.method.PositionGaussians;
+import org.npad.method.PrecisionFormat;
 import org.npad.model.ModelFile;
 import org.npad.model.Provenance;
 import org.npad.model.Thresholds;
@@ -137,9 +137,10 @@ public final class EngineBenchmark {
 				Memory.resetPeak();
 				long start = System.nanoTime();
 				NpadModel statistics = trainer.finish(manager);
-				model = new NpadModel(config, kept, side, side, statistics.trainingCount(), statistics.moduleA(),
+				NpadModel estimated = new NpadModel(config, kept, side, side, statistics.trainingCount(), statistics.moduleA(),
 						statistics.moduleB(), bank.build(manager), statistics.medianDistance(), null);
 				double finish = seconds(start);
+				model = estimated.in(PrecisionFormat.selected()); // as Training holds it for detection
 				long hwmFinish = Memory.peak();
 				double bankFull = scale == 1 ? banking / n : fullMapBankSeconds(config, keptIndex, manager, batch);
 				System.out.println();
@@ -176,8 +177,7 @@ public final class EngineBenchmark {
 				System.out.printf(Locale.ROOT, "peak while scoring %d MB (Java heap committed %d MB, in use %d MB: the rest is libtorch's native memory)%n",
 						hwmScoring, Memory.heapCommitted(), Memory.heapUsed());
 
-				long bytes = arrayBytes(model);
-				row("model in memory (sum of arrays)", bytes / 1e6, "MB", scale);
+				row("model in memory (sum of arrays, precisions " + PrecisionFormat.selected().name().toLowerCase(Locale.ROOT) + ")", model.bytes() / 1e6, "MB", scale);
 				System.out.printf(Locale.ROOT, "  bank: %d centroids x %d%n", model.bank().size(), d);
 				TrainedModel trained = new TrainedModel(model, new BackboneIdentity("synthetic", "00"), Preprocessing.defaults(),
 						Thresholds.none(config.thresholdPercentile()), Provenance.now(List.of(), Double.NaN, SizeRange.UNKNOWN, PixelSizeRange.UNKNOWN));
@@ -290,20 +290,6 @@ public final class EngineBenchmark {
 	private static void row(String what, double value, String unit, double scale) {
 		String extrapolated = scale == 1 ? "" : String.format(Locale.ROOT, "| %10.3f %s", value * scale, unit);
 		System.out.printf(Locale.ROOT, "%-44s %10.3f %-3s %s%n", what, value, unit, extrapolated);
-	}
-
-	private static long arrayBytes(NpadModel model) {
-		List<NDArray> arrays = new ArrayList<>();
-		for (PositionGaussians g : new PositionGaussians[] {model.moduleA(), model.moduleB()}) {
-			if (g != null) {
-				arrays.add(g.mean());
-				arrays.add(g.precision());
-			}
-		}
-		if (model.bank() != null) arrays.add(model.bank().centroids());
-		long bytes = 0;
-		for (NDArray x : arrays) bytes += x.getShape().size() * x.getDataType().getNumOfBytes();
-		return bytes;
 	}
 
 	private static double seconds(long start) {

@@ -10,6 +10,7 @@ import org.npad.image.Preprocessing;
 import org.npad.image.PixelSizeRange;
 import org.npad.image.SizeRange;
 import org.npad.method.CentroidBank;
+import org.npad.method.Float32Precisions;
 import org.npad.method.NpadConfig;
 import org.npad.method.NpadModel;
 import org.npad.method.PositionGaussians;
@@ -35,7 +36,9 @@ import java.util.Random;
  * d > N in practice), a few of them tiled over all positions: size and speed do not depend on the
  * values. At d = 550 one precision array is 3.8 GB; unless the argument "full" is given the d = 550
  * model has 1/8 of the positions and the figures are also extrapolated linearly to 3136 positions.
- * Read times are from a warm page cache (the file was just written).
+ * Read times are from a warm page cache (the file was just written). Distances are the read
+ * model's, so they hold the in-memory format too ({@code -Dnpad.precision}, float16 by default):
+ * run with {@code -Dnpad.precision=float32} to see the file's rounding alone.
  *
  * <p>Run: {@code java -cp target/classes:target/test-classes:<dependencies> org.npad.bench.ModelStorageBenchmark [full]}
  */
@@ -88,7 +91,8 @@ public final class ModelStorageBenchmark {
 			NDArray precision = NDArrays.stack(new NDList(precisions)).tile(new long[] {positions / TEMPLATES, 1, 1});
 			NDArray bank = m.randomNormal(new Shape(bankSize, d));
 			NpadModel npad = new NpadModel(NpadConfig.paper().withChannels(d), channels(d), MAP, positions / MAP, SAMPLES,
-					new PositionGaussians(mean, precision), new PositionGaussians(mean, precision), new CentroidBank(bank), Double.NaN, null);
+					new PositionGaussians(mean, new Float32Precisions(precision)), new PositionGaussians(mean, new Float32Precisions(precision)),
+					new CentroidBank(bank), Double.NaN, null);
 			TrainedModel model = new TrainedModel(npad, new BackboneIdentity("benchmark", "00"), Preprocessing.defaults(),
 					Thresholds.none(99.5), Provenance.now(List.of(), Double.NaN, SizeRange.UNKNOWN, PixelSizeRange.UNKNOWN));
 
@@ -125,7 +129,8 @@ public final class ModelStorageBenchmark {
 
 	/** Mahalanobis distances of x (TEMPLATES x M x d) to the first TEMPLATES positions. */
 	private static NDArray distances(PositionGaussians g, NDArray x) {
-		return g.squaredDistances(x, 0, TEMPLATES).sqrt();
+		NDArray delta = x.sub(g.mean().get("0:" + TEMPLATES).expandDims(1));
+		return g.precision().quadraticForms(delta, 0, TEMPLATES).sqrt();
 	}
 
 	private static double maxRelativeError(NDArray reference, NDArray other) {

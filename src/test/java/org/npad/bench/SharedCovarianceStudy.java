@@ -4,13 +4,13 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import org.npad.backbone.KerasResNet50Backbone;
 import org.npad.compute.BatchedInverse;
 import org.npad.dataset.LabelledImage;
 import org.npad.method.NpadModel;
 import org.npad.method.PositionGaussians;
+import org.npad.method.Precisions;
 import org.npad.model.ModelFile;
 import org.npad.model.TrainedModel;
 import org.npad.pipeline.Evaluation;
@@ -74,29 +74,25 @@ public final class SharedCovarianceStudy {
 	 */
 	private static int share(PositionGaussians g, int height, int width, int block) {
 		if (block <= 1) return height * width;
-		NDArray precision = g.precision();
+		Precisions precision = g.precision();
 		int d = g.channels(), count = 0;
 		for (int top = 0; top < height; top += block) {
 			for (int left = 0; left < width; left += block) {
 				try (NDScope scope = new NDScope()) {
-					NDArray sum = precision.getManager().zeros(new Shape(d, d), precision.getDataType());
-					List<NDIndex> rows = new ArrayList<>();
+					NDArray sum = g.mean().getManager().zeros(new Shape(d, d));
+					List<int[]> rows = new ArrayList<>();
 					int members = 0;
 					for (int h = top; h < Math.min(height, top + block); h++) {
 						int from = h * width + left, to = h * width + Math.min(width, left + block);
-						NDIndex row = new NDIndex(from + ":" + to);
-						rows.add(row);
+						rows.add(new int[] {from, to});
 						members += to - from;
 						try (NDScope perRow = new NDScope()) { // one row's inverses at a time
-							sum.addi(BatchedInverse.selected().invert(precision.get(row)).sum(new int[] {0}));
+							sum.addi(BatchedInverse.selected().invert(precision.matrices(from, to)).sum(new int[] {0}));
 						}
 					}
 					NDArray pooled = BatchedInverse.selected().invert(sum.div(members).reshape(1, d, d));
 					pooled = pooled.add(pooled.transpose(0, 2, 1)).div(2);
-					for (NDIndex row : rows) {
-						long n = precision.get(row).getShape().get(0);
-						precision.set(row, pooled.broadcast(n, d, d));
-					}
+					for (int[] row : rows) precision.set(row[0], pooled.broadcast(row[1] - row[0], d, d));
 				}
 				count++;
 			}

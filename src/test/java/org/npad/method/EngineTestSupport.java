@@ -28,6 +28,13 @@ final class EngineTestSupport {
 		return c;
 	}
 
+	/** Every precision matrix's values, row-major, as float32. */
+	static float[] precisionValues(PositionGaussians g) {
+		try (NDArray all = g.precision().matrices(0, g.positions())) {
+			return all.toFloatArray();
+		}
+	}
+
 	static NpadModel train(NDManager m, NpadConfig config, int h, int w, NDArray... batches) {
 		try (NpadTrainer trainer = new NpadTrainer(config, identityChannels(config.channels()), h, w, m)) {
 			for (NDArray b : batches) trainer.add(b);

@@ -187,7 +187,7 @@ class PatchBankTest {
 	void scorerFusesThePatchMapAndKeepsNpadsImageScore() {
 		try (NDManager m = NDManager.newBaseManager()) {
 			NpadConfig c = EngineTestSupport.plain(1).withPatchBank(1);
-			PositionGaussians unit = new PositionGaussians(m.create(new float[] {0}).reshape(1, 1), m.create(new float[] {1}).reshape(1, 1, 1));
+			PositionGaussians unit = new PositionGaussians(m.create(new float[] {0}).reshape(1, 1), new Float32Precisions(m.create(new float[] {1}).reshape(1, 1, 1)));
 			PatchBank bank = new PatchBank(m.create(new float[] {0, 0}).reshape(1, 2));
 			NpadModel model = new NpadModel(c, new int[] {0}, 1, 1, 2, unit, null, null, Double.NaN, bank);
 			FeatureMaps maps = new FeatureMaps(EngineTestSupport.features(m, 1, 1, 1, 1, 4), EngineTestSupport.features(m, 1, 2, 1, 1, 3, 4));

@@ -13,7 +13,7 @@ class ScoringTest {
 	private static PositionGaussians unit(NDManager m, float... means) {
 		float[] ones = new float[means.length];
 		java.util.Arrays.fill(ones, 1);
-		return new PositionGaussians(m.create(means).reshape(means.length, 1), m.create(ones).reshape(means.length, 1, 1));
+		return new PositionGaussians(m.create(means).reshape(means.length, 1), new Float32Precisions(m.create(ones).reshape(means.length, 1, 1)));
 	}
 
 	/**

@@ -12,7 +12,11 @@ import org.npad.backbone.BackboneIdentity;
 import org.npad.image.PixelSizeRange;
 import org.npad.image.SizeRange;
 import org.npad.method.NpadModel;
+import org.npad.method.Float16Precisions;
+import org.npad.method.Float32Precisions;
 import org.npad.method.PositionGaussians;
+import org.npad.method.PrecisionFormat;
+import org.npad.method.Precisions;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -28,6 +32,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -59,11 +64,29 @@ class ModelFileTest {
 				assertSameMetadata(written, read);
 				float tolerance = storage == ModelFile.Storage.FLOAT16_PACKED ? 1e-3f : 0;
 				assertClose(written.model().moduleA().mean(), read.model().moduleA().mean(), tolerance);
-				assertClose(written.model().moduleA().precision(), read.model().moduleA().precision(), tolerance);
+				assertSamePrecisions(written.model().moduleA(), read.model().moduleA(), tolerance);
 				assertClose(written.model().moduleB().mean(), read.model().moduleB().mean(), tolerance);
-				assertClose(written.model().moduleB().precision(), read.model().moduleB().precision(), tolerance);
+				assertSamePrecisions(written.model().moduleB(), read.model().moduleB(), tolerance);
 				assertClose(written.model().bank().centroids(), read.model().bank().centroids(), tolerance);
 			}
+		}
+	}
+
+	/** -Dnpad.precision=float32 keeps a loaded model's precisions as the file has them. */
+	@Test
+	void float32FormatKeepsThePrecisionsOfTheFile() throws IOException {
+		String before = System.getProperty(PrecisionFormat.PROPERTY);
+		System.setProperty(PrecisionFormat.PROPERTY, "float32");
+		try (TrainedModel written = TestModels.random(manager, 11)) {
+			ModelFile.write(written, file, ModelFile.Storage.FLOAT32_PACKED);
+			try (TrainedModel read = ModelFile.read(file, manager)) {
+				Precisions precision = read.model().moduleB().precision();
+				assertInstanceOf(Float32Precisions.class, precision);
+				assertClose(written.model().moduleB().precision().matrices(0, precision.positions()), precision.matrices(0, precision.positions()), 0);
+			}
+		} finally {
+			if (before == null) System.clearProperty(PrecisionFormat.PROPERTY);
+			else System.setProperty(PrecisionFormat.PROPERTY, before);
 		}
 	}
 
@@ -73,7 +96,7 @@ class ModelFileTest {
 		try (TrainedModel written = TestModels.random(manager, 2)) {
 			new ModelWriter(written, ModelFile.Storage.FLOAT32_PACKED, 100).write(file);
 			try (TrainedModel read = new ModelReader(file, 55).read(manager, null)) {
-				assertClose(written.model().moduleA().precision(), read.model().moduleA().precision(), 0);
+				assertSamePrecisions(written.model().moduleA(), read.model().moduleA(), 0);
 				assertClose(written.model().moduleB().mean(), read.model().moduleB().mean(), 0);
 				assertClose(written.model().bank().centroids(), read.model().bank().centroids(), 0);
 			}
@@ -191,7 +214,7 @@ class ModelFileTest {
 					assertEquals(c[0], m.moduleA() != null, Arrays.toString(c));
 					assertEquals(c[1], m.moduleB() != null, Arrays.toString(c));
 					assertEquals(c[2], m.bank() != null, Arrays.toString(c));
-					if (c[0]) assertClose(written.model().moduleA().precision(), m.moduleA().precision(), 0);
+					if (c[0]) assertSamePrecisions(written.model().moduleA(), m.moduleA(), 0);
 					assertSameMetadata(written, read);
 				}
 			}
@@ -371,7 +394,7 @@ class ModelFileTest {
 	void float16OverflowFailsMidWriteAndKeepsThePreviousFile() throws IOException {
 		byte[] previous = writtenBytes();
 		try (TrainedModel model = TestModels.random(manager, 8)) {
-			NDArray precision = model.model().moduleB().precision();
+			NDArray precision = ((Float32Precisions) model.model().moduleB().precision()).values();
 			precision.set(new ai.djl.ndarray.index.NDIndex("5, 4, 4"), 1e6f);
 			ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.write(model, file, ModelFile.Storage.FLOAT16_PACKED));
 			assertTrue(e.getMessage().contains("cannot store array module_b.precision as float16_packed"), e.getMessage());
@@ -452,6 +475,20 @@ class ModelFileTest {
 		assertEquals(expected.preprocessing(), actual.preprocessing());
 		assertEquals(expected.thresholds(), actual.thresholds());
 		assertEquals(expected.provenance(), actual.provenance());
+	}
+
+	/**
+	 * A loaded model holds its precisions in float16: with tolerance 0 exactly what halving the written
+	 * float32 ones gives (however the file was chunked), otherwise within a relative tolerance of them.
+	 */
+	private void assertSamePrecisions(PositionGaussians written, PositionGaussians read, float tolerance) {
+		assertInstanceOf(Float16Precisions.class, read.precision());
+		int positions = written.positions();
+		try (Precisions halved = PrecisionFormat.FLOAT16.copyOf(written.precision(), manager);
+				NDArray expected = (tolerance == 0 ? halved : written.precision()).matrices(0, positions);
+				NDArray actual = read.precision().matrices(0, positions)) {
+			assertClose(expected, actual, tolerance);
+		}
 	}
 
 	/** Exact for tolerance 0, otherwise within a relative tolerance. */

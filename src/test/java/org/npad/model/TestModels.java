@@ -19,6 +19,7 @@ import org.npad.method.NpadConfig;
 import org.npad.method.NpadModel;
 import org.npad.method.PatchBank;
 import org.npad.method.PixelMapKind;
+import org.npad.method.Float32Precisions;
 import org.npad.method.PositionGaussians;
 import org.npad.method.ShiftAggregation;
 
@@ -80,7 +81,7 @@ final class TestModels {
 				}
 			}
 		}
-		return new PositionGaussians(normal(m, random, POSITIONS, D), m.create(precision, new Shape(POSITIONS, D, D)));
+		return new PositionGaussians(normal(m, random, POSITIONS, D), new Float32Precisions(m.create(precision, new Shape(POSITIONS, D, D))));
 	}
 
 	static NDArray normal(NDManager m, Random random, int rows, int columns) {

@@ -16,6 +16,7 @@ import org.npad.image.Preprocessing;
 import org.npad.image.PixelSizeRange;
 import org.npad.image.SizeRange;
 import org.npad.method.ChannelRule;
+import org.npad.method.Float16Precisions;
 import org.npad.method.NpadConfig;
 import org.npad.method.NpadModel;
 import org.npad.model.ModelFile;
@@ -31,6 +32,7 @@ import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -50,6 +52,7 @@ class TrainingPipelineTest {
 			assertEquals(9, result.provenance().trainingImages().size(), "every 4th of 12 images is held out");
 			assertEquals(3, result.thresholds().nominalImageScores().count());
 			assertEquals(24, result.model().height(), "96 px input, stride 4");
+			assertInstanceOf(Float16Precisions.class, result.model().moduleA().precision(), "held for detection in float16, the default");
 
 			Detector detector = new Detector(result.model(), SMALL, FeatureSource.of(backbone, result.model(), m), 4);
 			Detection pit = detector.detect(SyntheticImages.withPit(96, 99, 30, 60, 6));
