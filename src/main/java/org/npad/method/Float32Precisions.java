@@ -33,9 +33,19 @@ public record Float32Precisions(NDArray values) implements Precisions {
 		return PositionGaussians.chunk(channels());
 	}
 
+	/** The products read the matrices where they are: nothing to hold. */
 	@Override
-	public NDArray quadraticForms(NDArray delta, int from, int to) {
-		return delta.batchMatMul(values.get(range(from, to))).mul(delta).sum(new int[] {2});
+	public Pass pass(NDManager manager) {
+		return new Pass() {
+			@Override
+			public NDArray quadraticForms(NDArray delta, int from, int to) {
+				return delta.batchMatMul(values.get(range(from, to))).mul(delta).sum(new int[] {2});
+			}
+
+			@Override
+			public void close() {
+			}
+		};
 	}
 
 	@Override

@@ -108,33 +108,38 @@ public final class NpadTrainer implements AutoCloseable {
 		return count;
 	}
 
-	/** Estimates the model; the trainer's statistics are released. */
+	/** Estimates the model, precisions in float32 as estimated; the trainer's statistics are released. */
 	public NpadModel finish(NDManager owner) {
-		return finish(owner, step -> {
+		return finish(owner, PrecisionFormat.FLOAT32, step -> {
 		});
 	}
 
 	/**
+	 * @param format     how the model holds its precisions: each module is converted as soon as it is
+	 *                   estimated, so that module B's float16 precisions, not its float32 ones, sit
+	 *                   beside module A's estimation, the peak of training
 	 * @param beforeStep told the name of each step (module B inverses, neighbour weights, module A
 	 *                   inverses, the banks) before it runs, and again now and then during the patch
 	 *                   bank's coreset with how many vectors it chose: the finish takes minutes on
 	 *                   large data sets, so a caller can show where it is and stop by throwing
 	 */
-	public NpadModel finish(NDManager owner, Consumer<String> beforeStep) {
+	public NpadModel finish(NDManager owner, PrecisionFormat format, Consumer<String> beforeStep) {
 		flush();
 		if (count < 2)
 			throw new IllegalStateException("at least 2 nominal feature maps are needed to estimate covariances, got " + count);
 		PositionGaussians a = null, b = null;
 		double median = Double.NaN;
-		if (momentsB != null) b = step("module B inverses", beforeStep, () -> PositionGaussians.of(momentsB.finish(manager), config.covariance(), config.epsilon(), owner));
+		if (momentsB != null) b = step("module B inverses", beforeStep,
+				() -> PositionGaussians.of(momentsB.finish(manager), config.covariance(), config.epsilon(), owner).in(format));
 		if (momentsA != null) {
 			PositionMoments moments = momentsA.finish(manager);
 			if (config.trainNeighbourhood() == 1) {
-				a = step("module A inverses", beforeStep, () -> PositionGaussians.of(moments, config.covariance(), config.epsilon(), owner));
+				a = step("module A inverses", beforeStep, () -> PositionGaussians.of(moments, config.covariance(), config.epsilon(), owner).in(format));
 			} else {
 				NeighbourWeights weights = step("neighbour weights", beforeStep, () -> NeighbourWeights.estimate(moments, height, width, config));
 				median = weights.medianDistance();
-				a = step("module A inverses", beforeStep, () -> NeighbourWeightedGaussians.estimate(moments, weights, height, width, config.covariance(), config.epsilon(), owner));
+				a = step("module A inverses", beforeStep, () -> NeighbourWeightedGaussians.estimate(moments, weights, height, width,
+						config.covariance(), config.epsilon(), owner).in(format));
 			}
 		}
 		CentroidBank c = bank == null ? null : step("centroid bank", beforeStep, () -> bank.build(owner));

@@ -75,17 +75,19 @@ public record PositionGaussians(NDArray mean, Precisions precision) implements A
 	 */
 	public NDArray squaredDistances(NDArray x) {
 		NDList parts = new NDList();
-		for (int from = 0; from < positions(); from += precision.chunk()) {
-			int to = Math.min(positions(), from + precision.chunk());
-			NDArray part;
-			try (NDScope scope = new NDScope()) {
-				NDIndex range = new NDIndex(from + ":" + to);
-				NDArray delta = x.get(range).sub(mean.get(range).expandDims(1));
-				part = precision.quadraticForms(delta, from, to).maximum(0);
-				NDScope.unregister(part);
+		try (Precisions.Pass pass = precision.pass(x.getManager())) {
+			for (int from = 0; from < positions(); from += precision.chunk()) {
+				int to = Math.min(positions(), from + precision.chunk());
+				NDArray part;
+				try (NDScope scope = new NDScope()) {
+					NDIndex range = new NDIndex(from + ":" + to);
+					NDArray delta = x.get(range).sub(mean.get(range).expandDims(1));
+					part = pass.quadraticForms(delta, from, to).maximum(0);
+					NDScope.unregister(part);
+				}
+				NDScope.register(part); // to the caller's scope, if it has one, like any other result
+				parts.add(part);
 			}
-			NDScope.register(part); // to the caller's scope, if it has one, like any other result
-			parts.add(part);
 		}
 		return parts.size() == 1 ? parts.get(0) : NDArrays.concat(parts);
 	}

@@ -23,7 +23,6 @@ import org.npad.model.TrainedModel;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.stream.StreamSupport;
 
@@ -103,13 +102,11 @@ public final class Training {
 			throw new IllegalArgumentException("N-pad needs at least 2 nominal images (or tiles) to learn from, got "
 					+ names.size() + (names.isEmpty() ? "" : ": " + names)
 					+ (options.calibrationEvery() > 0 ? " (every " + ordinal(options.calibrationEvery()) + " image is held out for calibration)" : ""));
-		NpadModel estimated = trainer[0].finish(manager, step -> {
+		NpadModel model = trainer[0].finish(manager, PrecisionFormat.selected(), step -> { // as a loaded model holds them
 			progress.checkCancelled();
 			progress.report(ESTIMATING + " (" + step + ")", 0, 1);
 		});
 		times.addAll(trainer[0].times());
-		PrecisionFormat format = PrecisionFormat.selected();
-		NpadModel model = times.time("precisions to " + format.name().toLowerCase(Locale.ROOT), () -> estimated.in(format)); // as a loaded model holds them
 		progress.report(ESTIMATING, 1, 1);
 		Provenance provenance = Provenance.now(names, pass.brightness().typical(), pass.sizes(),
 				PixelSizeRange.of(pass.calibrations()));
