@@ -11,6 +11,7 @@ public final class TorchLinalg {
 
 	private static TorchKernel quadraticForms;
 	private static TorchKernel addGram;
+	private static TorchKernel scaledQuadraticForms;
 
 	private TorchLinalg() {
 	}
@@ -36,12 +37,50 @@ public final class TorchLinalg {
 		addGram().apply(sum, x).close(); // the result is sum itself under another handle
 	}
 
+	/**
+	 * (x_pm - mean_p)^T (scale_p values_p) (x_pm - mean_p) for every position p and vector m, where
+	 * values is stored in a narrower type (float16): a chunk of positions at a time is converted into
+	 * one float32 buffer and multiplied in float32. One call for all positions, because thousands of
+	 * small chunks cost more in per-operation overhead (DJL's, and fresh memory for every temporary)
+	 * than in arithmetic.
+	 *
+	 * @param x      P x M x d, float32
+	 * @param mean   P x d, float32
+	 * @param values P x d x d
+	 * @param scales P, float32
+	 * @param chunk  positions converted at a time
+	 * @return P x M, float32, negative rounding clamped to 0
+	 */
+	public static NDArray scaledQuadraticForms(NDArray x, NDArray mean, NDArray values, NDArray scales, int chunk) {
+		try (NDArray chunkSize = x.getManager().create(new long[] {chunk})) {
+			return scaledQuadraticForms().apply(x, mean, values, scales, chunkSize);
+		}
+	}
+
 	private static synchronized TorchKernel quadraticForms() {
 		if (quadraticForms == null)
 			quadraticForms = TorchKernel.compile("QuadraticForms", "a: Tensor,\n    delta: Tensor",
 					"    z = torch.linalg_solve_triangular(torch.linalg_cholesky(a), torch.unsqueeze(delta, -1), upper=False)\n"
 							+ "    return torch.sum(torch.mul(z, z), [1, 2])\n");
 		return quadraticForms;
+	}
+
+	private static synchronized TorchKernel scaledQuadraticForms() {
+		if (scaledQuadraticForms == null)
+			scaledQuadraticForms = TorchKernel.compile("ScaledQuadraticForms", "x: Tensor,\n    mean: Tensor,\n    values: Tensor,\n    scales: Tensor,\n    chunk_size: Tensor",
+					"    positions = values.size(0)\n"
+							+ "    chunk = int(chunk_size.item())\n"
+							+ "    out = torch.zeros_like(x.select(2, 0))\n"
+							+ "    buffer = torch.zeros_like(values[0:chunk], dtype=x.dtype)\n"
+							+ "    for start in range(0, positions, chunk):\n"
+							+ "        end = min(start + chunk, positions)\n"
+							+ "        matrices = buffer[0:end - start]\n"
+							+ "        matrices.copy_(values[start:end])\n"
+							+ "        delta = x[start:end] - mean[start:end].unsqueeze(1)\n"
+							+ "        forms = (torch.bmm(delta, matrices) * delta).sum(2)\n"
+							+ "        out[start:end] = forms * scales[start:end].unsqueeze(1)\n"
+							+ "    return out.clamp_min(0.0)\n");
+		return scaledQuadraticForms;
 	}
 
 	private static synchronized TorchKernel addGram() {

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import org.npad.compute.TorchLinalg;
 
 /**
  * Precisions in half the memory: each position's matrix in float16, divided by a power of two that
@@ -67,26 +68,12 @@ public record Float16Precisions(NDArray values, NDArray scales) implements Preci
 	}
 
 	/**
-	 * Each chunk's matrices are converted into the same float32 buffer. A fresh buffer per chunk
-	 * made scoring ten times slower on the project's machine: every fresh allocation of megabytes
-	 * costs page faults, more than the arithmetic.
+	 * In one libtorch kernel that converts each chunk into the same float32 buffer: done chunk by
+	 * chunk through DJL, with a fresh buffer each time, scoring MTD took 133 s where float32 took 96.
 	 */
 	@Override
-	public Pass pass(NDManager manager) {
-		NDArray buffer = manager.create(new Shape(chunk(), channels(), channels()), DataType.FLOAT32);
-		return new Pass() {
-			@Override
-			public NDArray quadraticForms(NDArray delta, int from, int to) {
-				NDArray matrices = buffer.get(new NDIndex(":" + (to - from)));
-				matrices.set(new NDIndex(":"), values.get(Float32Precisions.range(from, to))); // converted in place
-				return delta.batchMatMul(matrices).mul(delta).sum(new int[] {2}).mul(scales.get(Float32Precisions.range(from, to)).expandDims(1));
-			}
-
-			@Override
-			public void close() {
-				buffer.close();
-			}
-		};
+	public NDArray squaredDistances(NDArray x, NDArray mean) {
+		return TorchLinalg.scaledQuadraticForms(x, mean, values, scales, chunk());
 	}
 
 	@Override

@@ -1,7 +1,10 @@
 package org.npad.method;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -33,19 +36,23 @@ public record Float32Precisions(NDArray values) implements Precisions {
 		return PositionGaussians.chunk(channels());
 	}
 
-	/** The products read the matrices where they are: nothing to hold. */
+	/** A chunk of positions at a time: each chunk's temporaries are freed before the next is made. */
 	@Override
-	public Pass pass(NDManager manager) {
-		return new Pass() {
-			@Override
-			public NDArray quadraticForms(NDArray delta, int from, int to) {
-				return delta.batchMatMul(values.get(range(from, to))).mul(delta).sum(new int[] {2});
+	public NDArray squaredDistances(NDArray x, NDArray mean) {
+		NDList parts = new NDList();
+		for (int from = 0; from < positions(); from += chunk()) {
+			int to = Math.min(positions(), from + chunk());
+			NDArray part;
+			try (NDScope scope = new NDScope()) {
+				NDIndex range = range(from, to);
+				NDArray delta = x.get(range).sub(mean.get(range).expandDims(1));
+				part = delta.batchMatMul(values.get(range)).mul(delta).sum(new int[] {2}).maximum(0);
+				NDScope.unregister(part);
 			}
-
-			@Override
-			public void close() {
-			}
-		};
+			NDScope.register(part); // to the caller's scope, if it has one, like any other result
+			parts.add(part);
+		}
+		return parts.size() == 1 ? parts.get(0) : NDArrays.concat(parts);
 	}
 
 	@Override

@@ -1,8 +1,6 @@
 package org.npad.method;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
@@ -67,29 +65,13 @@ public record PositionGaussians(NDArray mean, Precisions precision) implements A
 	}
 
 	/**
-	 * Squared Mahalanobis distances of vectors to the Gaussians of their positions, a chunk of
-	 * positions at a time: each chunk's temporaries are freed before the next is made.
+	 * Squared Mahalanobis distances of vectors to the Gaussians of their positions.
 	 *
 	 * @param x P x M x d: M vectors per position
 	 * @return P x M
 	 */
 	public NDArray squaredDistances(NDArray x) {
-		NDList parts = new NDList();
-		try (Precisions.Pass pass = precision.pass(x.getManager())) {
-			for (int from = 0; from < positions(); from += precision.chunk()) {
-				int to = Math.min(positions(), from + precision.chunk());
-				NDArray part;
-				try (NDScope scope = new NDScope()) {
-					NDIndex range = new NDIndex(from + ":" + to);
-					NDArray delta = x.get(range).sub(mean.get(range).expandDims(1));
-					part = pass.quadraticForms(delta, from, to).maximum(0);
-					NDScope.unregister(part);
-				}
-				NDScope.register(part); // to the caller's scope, if it has one, like any other result
-				parts.add(part);
-			}
-		}
-		return parts.size() == 1 ? parts.get(0) : NDArrays.concat(parts);
+		return precision.squaredDistances(x, mean);
 	}
 
 	/** These Gaussians with their precisions in the given format; where they change, this one is closed. */

@@ -15,29 +15,17 @@ public interface Precisions extends AutoCloseable {
 
 	int channels();
 
-	/**
-	 * Positions whose matrices one chunk of a {@link Pass} should take: bounds the temporaries a
-	 * chunk makes.
-	 */
+	/** Positions whose matrices are copied or scored at a time: bounds the temporaries a chunk makes. */
 	int chunk();
 
-	/** Starts a pass over the positions, chunk by chunk; what it holds for the pass lives in the manager. */
-	Pass pass(NDManager manager);
-
-	/** One pass over the positions: reused working memory, freed by close. */
-	interface Pass extends AutoCloseable {
-
-		/**
-		 * delta^T S^-1 delta for a range of at most {@link #chunk()} positions.
-		 *
-		 * @param delta (to - from) x M x d: M vectors per position, each less its position's mean
-		 * @return (to - from) x M
-		 */
-		NDArray quadraticForms(NDArray delta, int from, int to);
-
-		@Override
-		void close();
-	}
+	/**
+	 * Squared Mahalanobis distances of vectors to the Gaussians of their positions.
+	 *
+	 * @param x    P x M x d: M vectors per position
+	 * @param mean P x d
+	 * @return P x M, in x's manager
+	 */
+	NDArray squaredDistances(NDArray x, NDArray mean);
 
 	/** The matrices of positions from..to as float32 values, a new array: what a model file stores. */
 	NDArray matrices(int from, int to);

@@ -127,10 +127,10 @@ public final class ModelStorageBenchmark {
 		}
 	}
 
-	/** Mahalanobis distances of x (TEMPLATES x M x d) to the first TEMPLATES positions. */
+	/** Mahalanobis distances of x (TEMPLATES x M x d) to the first TEMPLATES positions, with their stored values. */
 	private static NDArray distances(PositionGaussians g, NDArray x) {
-		NDArray delta = x.sub(g.mean().get("0:" + TEMPLATES).expandDims(1));
-		return g.precision().quadraticForms(delta, 0, TEMPLATES).sqrt();
+		Float32Precisions first = new Float32Precisions(g.precision().matrices(0, TEMPLATES));
+		return first.squaredDistances(x, g.mean().get("0:" + TEMPLATES)).sqrt();
 	}
 
 	private static double maxRelativeError(NDArray reference, NDArray other) {

@@ -28,14 +28,15 @@ class PrecisionFormatTest {
 		assertEquals(1, Float16Precisions.scaleFor(Float.POSITIVE_INFINITY));
 	}
 
-	/** [[2, -0.5], [-0.5, 1]] is exact in float16; delta (1, 1): 2 - 0.5 - 0.5 + 1 = 2. */
+	/** [[2, -0.5], [-0.5, 1]] is exact in float16; x (4, 3), mean (3, 2), delta (1, 1): 2 - 0.5 - 0.5 + 1 = 2. */
 	@Test
 	void exactValuesGiveExactDistances() {
 		try (NDManager m = NDManager.newBaseManager()) {
 			Precisions p = PrecisionFormat.FLOAT16.allocate(m, 1, 2);
 			p.set(0, m.create(new float[] {2, -0.5f, -0.5f, 1}, new Shape(1, 2, 2)));
 			assertArrayEquals(new float[] {2, -0.5f, -0.5f, 1}, p.matrices(0, 1).toFloatArray());
-			assertArrayEquals(new float[] {2}, p.quadraticForms(m.create(new float[] {1, 1}, new Shape(1, 1, 2)), 0, 1).toFloatArray());
+			NDArray x = m.create(new float[] {4, 3}, new Shape(1, 1, 2)), mean = m.create(new float[] {3, 2}, new Shape(1, 2));
+			assertArrayEquals(new float[] {2}, p.squaredDistances(x, mean).toFloatArray());
 		}
 	}
 
@@ -53,7 +54,7 @@ class PrecisionFormatTest {
 			for (int i = 0; i < values.length; i++)
 				assertEquals(values[i], stored[i], Math.abs(values[i]) * HALF_ULP, "entry " + i);
 			// delta (1, -2) at each: 1e6 - 4 * 3.3e5 + 4 * 2.1e5 = 5.2e5; 3.1e-7 + 4 * 1.3e-7 + 4 * 2.7e-7 = 1.91e-6
-			float[] forms = p.quadraticForms(m.create(new float[] {1, -2, 1, -2}, new Shape(2, 1, 2)), 0, 2).toFloatArray();
+			float[] forms = p.squaredDistances(m.create(new float[] {1, -2, 1, -2}, new Shape(2, 1, 2)), m.zeros(new Shape(2, 2))).toFloatArray();
 			assertEquals(5.2e5, forms[0], 5.2e5 * 1e-2);
 			assertEquals(1.91e-6, forms[1], 1.91e-6 * 1e-2);
 		}
