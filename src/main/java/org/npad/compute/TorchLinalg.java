@@ -68,7 +68,8 @@ public final class TorchLinalg {
 	private static synchronized TorchKernel scaledQuadraticForms() {
 		if (scaledQuadraticForms == null)
 			scaledQuadraticForms = TorchKernel.compile("ScaledQuadraticForms", "x: Tensor,\n    mean: Tensor,\n    values: Tensor,\n    scales: Tensor,\n    chunk_size: Tensor",
-					"    positions = values.size(0)\n"
+					"    x = x.contiguous()\n" // position-major features are often a transposed view: a chunk of a view reads memory all over
+							+ "    positions = values.size(0)\n"
 							+ "    chunk = int(chunk_size.item())\n"
 							+ "    out = torch.zeros_like(x.select(2, 0))\n"
 							+ "    buffer = torch.zeros_like(values[0:chunk], dtype=x.dtype)\n"

@@ -116,8 +116,9 @@ public final class NpadTrainer implements AutoCloseable {
 
 	/**
 	 * @param format     how the model holds its precisions: each module is converted as soon as it is
-	 *                   estimated, so that module B's float16 precisions, not its float32 ones, sit
-	 *                   beside module A's estimation, the peak of training
+	 *                   estimated, so that module A's estimation, the longest step, runs beside module
+	 *                   B's float16 precisions rather than its float32 ones (converting module B,
+	 *                   beside both modules' float32 statistics, is then training's peak)
 	 * @param beforeStep told the name of each step (module B inverses, neighbour weights, module A
 	 *                   inverses, the banks) before it runs, and again now and then during the patch
 	 *                   bank's coreset with how many vectors it chose: the finish takes minutes on

@@ -74,7 +74,7 @@ public record PositionGaussians(NDArray mean, Precisions precision) implements A
 		return precision.squaredDistances(x, mean);
 	}
 
-	/** These Gaussians with their precisions in the given format; where they change, this one is closed. */
+	/** These Gaussians with their precisions in the given format; where that is another, this one's precisions are freed. */
 	public PositionGaussians in(PrecisionFormat format) {
 		if (format.holds(precision)) return this;
 		Precisions copy = format.copyOf(precision, mean.getManager());
