@@ -51,16 +51,6 @@ public record Float16Precisions(NDArray values, NDArray scales) implements Preci
 		return Math.scalb(1f, Math.getExponent(largest) - TOP_EXPONENT);
 	}
 
-	@Override
-	public int positions() {
-		return (int) values.getShape().get(0);
-	}
-
-	@Override
-	public int channels() {
-		return (int) values.getShape().get(1);
-	}
-
 	/** About 8 MB of float32 matrices per chunk (6 positions at d = 550): chunks of 16 and 32 MB scored no faster. */
 	@Override
 	public int chunk() {

@@ -22,16 +22,6 @@ public record Float32Precisions(NDArray values) implements Precisions {
 	}
 
 	@Override
-	public int positions() {
-		return (int) values.getShape().get(0);
-	}
-
-	@Override
-	public int channels() {
-		return (int) values.getShape().get(1);
-	}
-
-	@Override
 	public int chunk() {
 		return PositionGaussians.chunk(channels());
 	}

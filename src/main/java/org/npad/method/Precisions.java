@@ -11,9 +11,16 @@ import ai.djl.ndarray.NDManager;
  */
 public interface Precisions extends AutoCloseable {
 
-	int positions();
+	/** The stored matrices, P x d x d, in the format's own type and scale. */
+	NDArray values();
 
-	int channels();
+	default int positions() {
+		return (int) values().getShape().get(0);
+	}
+
+	default int channels() {
+		return (int) values().getShape().get(1);
+	}
 
 	/** Positions whose matrices are copied or scored at a time: bounds the temporaries a chunk makes. */
 	int chunk();

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.junit.jupiter.api.Test;
+import org.npad.TemporaryProperty;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -71,21 +72,13 @@ class KerasResNet50BackboneTest {
 
 	@Test
 	void weightsPropertyIsHonoured() throws IOException {
-		String before = System.getProperty(KerasResNet50Backbone.WEIGHTS_PROPERTY);
-		System.setProperty(KerasResNet50Backbone.WEIGHTS_PROPERTY, BackboneWeights.stage4().toString());
-		try (KerasResNet50Backbone backbone = KerasResNet50Backbone.load(Device.cpu())) {
+		try (TemporaryProperty weights = TemporaryProperty.set(KerasResNet50Backbone.WEIGHTS_PROPERTY, BackboneWeights.stage4().toString());
+				KerasResNet50Backbone backbone = KerasResNet50Backbone.load(Device.cpu())) {
 			assertEquals("keras-resnet50-imagenet", backbone.identity().name());
-		} finally {
-			if (before == null) System.clearProperty(KerasResNet50Backbone.WEIGHTS_PROPERTY);
-			else System.setProperty(KerasResNet50Backbone.WEIGHTS_PROPERTY, before);
 		}
-		System.setProperty(KerasResNet50Backbone.WEIGHTS_PROPERTY, "/nonexistent/weights.npw");
-		try {
+		try (TemporaryProperty missing = TemporaryProperty.set(KerasResNet50Backbone.WEIGHTS_PROPERTY, "/nonexistent/weights.npw")) {
 			IOException e = assertThrows(IOException.class, () -> KerasResNet50Backbone.load(Device.cpu()));
 			assertTrue(e.getMessage().contains("/nonexistent/weights.npw"), e.getMessage());
-		} finally {
-			if (before == null) System.clearProperty(KerasResNet50Backbone.WEIGHTS_PROPERTY);
-			else System.setProperty(KerasResNet50Backbone.WEIGHTS_PROPERTY, before);
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package org.npad.compute;
 
 import org.junit.jupiter.api.Test;
+import org.npad.TemporaryProperty;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -25,15 +26,11 @@ class ComputeBackendTest {
 
 	@Test
 	void thePropertyChoosesAndDjlIsTheDefault() {
-		String before = System.getProperty(ComputeBackend.PROPERTY);
-		try {
-			System.clearProperty(ComputeBackend.PROPERTY);
+		try (TemporaryProperty unset = TemporaryProperty.set(ComputeBackend.PROPERTY, null)) {
 			assertEquals(ComputeBackend.DJL, ComputeBackend.selected());
-			System.setProperty(ComputeBackend.PROPERTY, "nd4j");
+		}
+		try (TemporaryProperty nd4j = TemporaryProperty.set(ComputeBackend.PROPERTY, "nd4j")) {
 			assertInstanceOf(Nd4jInverse.class, BatchedInverse.selected());
-		} finally {
-			if (before == null) System.clearProperty(ComputeBackend.PROPERTY);
-			else System.setProperty(ComputeBackend.PROPERTY, before);
 		}
 	}
 }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.junit.jupiter.api.Test;
+import org.npad.TemporaryProperty;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -103,18 +104,15 @@ class PrecisionFormatTest {
 
 	@Test
 	void theSystemPropertyChoosesAndBadValuesAreNamed() {
-		String before = System.getProperty(PrecisionFormat.PROPERTY);
-		try {
-			System.clearProperty(PrecisionFormat.PROPERTY);
+		try (TemporaryProperty unset = TemporaryProperty.set(PrecisionFormat.PROPERTY, null)) {
 			assertEquals(PrecisionFormat.FLOAT16, PrecisionFormat.selected());
-			System.setProperty(PrecisionFormat.PROPERTY, " Float32 ");
+		}
+		try (TemporaryProperty mixedCase = TemporaryProperty.set(PrecisionFormat.PROPERTY, " Float32 ")) {
 			assertEquals(PrecisionFormat.FLOAT32, PrecisionFormat.selected());
-			System.setProperty(PrecisionFormat.PROPERTY, "double");
+		}
+		try (TemporaryProperty unknown = TemporaryProperty.set(PrecisionFormat.PROPERTY, "double")) {
 			IllegalArgumentException e = assertThrows(IllegalArgumentException.class, PrecisionFormat::selected);
 			assertEquals("-Dnpad.precision=double is not a precision format: use float16 or float32", e.getMessage());
-		} finally {
-			if (before == null) System.clearProperty(PrecisionFormat.PROPERTY);
-			else System.setProperty(PrecisionFormat.PROPERTY, before);
 		}
 	}
 }

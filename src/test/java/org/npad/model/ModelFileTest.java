@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.npad.TemporaryProperty;
 import org.npad.backbone.BackboneIdentity;
 import org.npad.image.PixelSizeRange;
 import org.npad.image.SizeRange;
@@ -75,18 +76,14 @@ class ModelFileTest {
 	/** -Dnpad.precision=float32 keeps a loaded model's precisions as the file has them. */
 	@Test
 	void float32FormatKeepsThePrecisionsOfTheFile() throws IOException {
-		String before = System.getProperty(PrecisionFormat.PROPERTY);
-		System.setProperty(PrecisionFormat.PROPERTY, "float32");
-		try (TrainedModel written = TestModels.random(manager, 11)) {
+		try (TemporaryProperty float32 = TemporaryProperty.set(PrecisionFormat.PROPERTY, "float32");
+				TrainedModel written = TestModels.random(manager, 11)) {
 			ModelFile.write(written, file, ModelFile.Storage.FLOAT32_PACKED);
 			try (TrainedModel read = ModelFile.read(file, manager)) {
 				Precisions precision = read.model().moduleB().precision();
 				assertInstanceOf(Float32Precisions.class, precision);
 				assertClose(written.model().moduleB().precision().matrices(0, precision.positions()), precision.matrices(0, precision.positions()), 0);
 			}
-		} finally {
-			if (before == null) System.clearProperty(PrecisionFormat.PROPERTY);
-			else System.setProperty(PrecisionFormat.PROPERTY, before);
 		}
 	}
 
