@@ -18,7 +18,10 @@ import java.util.Map;
 
 /**
  * What the float16 model file costs on real data: a trained model is evaluated as written (float32
- * packed), then after a round trip through float16-packed storage, on the same test images.
+ * packed), then after a round trip through float16-packed storage, on the same test images. Both
+ * are read into the in-memory format {@code -Dnpad.precision} selects (float16 by default); with
+ * {@code -Dnpad.precision=float32} the study measures the file's rounding alone, as the figures in
+ * docs/benchmarks.md, taken before models were held in float16, do.
  *
  * <p>Usage (class path as for {@link EngineBenchmark}, and -Dnpad.backbone.weights=...):
  * {@code StorageQualityStudy model=FILE data=split.csv [every=3]} (every k-th test image).
