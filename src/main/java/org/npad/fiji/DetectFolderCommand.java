@@ -5,6 +5,7 @@ import ij.gui.Roi;
 import ij.io.FileSaver;
 import ij.io.RoiEncoder;
 import org.npad.image.ImageFolder;
+import org.npad.image.ImageReadException;
 import org.npad.image.NamedSlice;
 import org.npad.pipeline.Detection;
 import org.npad.pipeline.Progress;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -35,7 +37,9 @@ import java.util.zip.ZipOutputStream;
  * (name_rois.zip, when it has any) and the image with the heatmap and outlines burnt in
  * (name_overlay.png), plus one CSV of all images (npad-results.csv) and one of all
  * their regions (npad-regions.csv: what Measure in the ROI Manager gives for one image, for a whole
- * folder), and a histogram of the image scores split at the threshold (npad-scores.png); sub-folders are mirrored. Nothing is overwritten unless asked: the output names of every file are checked before
+ * folder), and a histogram of the image scores split at the threshold (npad-scores.png); sub-folders are mirrored.
+ * A file that cannot be read stops the run, naming it, unless skip_unreadable asks to go on: skipped
+ * files are then listed with their problem (npad-unreadable.csv). Nothing is overwritten unless asked: the output names of every file are checked before
  * the first image is scored (those of stack slices, known only once the stack is read, just before
  * they are written). Each file is written whole or not at all; the CSVs and the plot are written last, so
  * a run that was cancelled or failed has none.
@@ -47,6 +51,7 @@ public class DetectFolderCommand extends NpadCommand {
 	static final String CSV = "npad-results.csv";
 	static final String REGIONS_CSV = "npad-regions.csv";
 	static final String SCORES_PNG = "npad-scores.png";
+	static final String UNREADABLE_CSV = "npad-unreadable.csv";
 
 	@Parameter(label = "Images folder", style = FileWidget.DIRECTORY_STYLE, persist = false)
 	private File folder;
@@ -66,6 +71,10 @@ public class DetectFolderCommand extends NpadCommand {
 
 	@Parameter(label = "Overwrite existing outputs", persist = false)
 	private boolean overwrite = false;
+
+	@Parameter(label = "Skip unreadable files", persist = false,
+			description = "Go on past files that cannot be read and list them in " + UNREADABLE_CSV + ", instead of stopping at the first")
+	private boolean skip_unreadable = false;
 
 	@Parameter(label = "Image threshold (0 = model's)", min = "0", persist = false)
 	private double image_threshold = 0;
@@ -93,6 +102,7 @@ public class DetectFolderCommand extends NpadCommand {
 		OutputFiles.requireWritable(out.resolve(CSV), overwrite, "results table");
 		OutputFiles.requireWritable(out.resolve(REGIONS_CSV), overwrite, "regions table");
 		OutputFiles.requireWritable(out.resolve(SCORES_PNG), overwrite, "score plot");
+		if (skip_unreadable) OutputFiles.requireWritable(out.resolve(UNREADABLE_CSV), overwrite, "list of unreadable files");
 		Map<Path, Path> planned = new HashMap<>();
 		for (Path f : files) {
 			for (Path target : BatchOutputs.paths(out, images.directory().relativize(f).toString())) {
@@ -106,21 +116,31 @@ public class DetectFolderCommand extends NpadCommand {
 		Progress progress = progress();
 		List<DetectionRow> rows = new ArrayList<>();
 		List<RegionRow> regionRows = new ArrayList<>();
+		List<UnreadableRow> unreadable = new ArrayList<>();
 		try (DetectionSession session = DetectionSession.open(model_file == null ? null : model_file.toPath(), Devices.parse(device), batch_size, progress)) {
 			DecisionThresholds thresholds = DecisionThresholds.resolve(session.model().thresholds(), image_threshold, pixel_threshold);
 			List<NamedSlice> batch = new ArrayList<>();
-			for (NamedSlice slice : images.slices()) {
+			Consumer<ImageReadException> skip = e -> {
+				unreadable.add(UnreadableRow.of(images.directory(), e));
+				progress.warn("skipped " + e.getMessage());
+			};
+			for (NamedSlice slice : images.slices(skip_unreadable ? skip : null)) {
 				batch.add(slice);
 				if (batch.size() == session.imagesPerBatch()) detect(session, batch, thresholds, out, rows, regionRows, progress);
 			}
 			if (!batch.isEmpty()) detect(session, batch, thresholds, out, rows, regionRows, progress);
 		}
+		if (rows.isEmpty())
+			throw new ImageReadException(images.directory(), "none of its " + files.size() + " image files could be read; the first, "
+					+ unreadable.get(0).file() + ": " + unreadable.get(0).problem());
+		if (skip_unreadable) OutputFiles.writeAtomically(out.resolve(UNREADABLE_CSV), file -> TableRow.writeCsv(file, UnreadableRow.COLUMNS, unreadable));
 		OutputFiles.writeAtomically(out.resolve(REGIONS_CSV), file -> TableRow.writeCsv(file, RegionRow.COLUMNS, regionRows));
 		OutputFiles.writeAtomically(out.resolve(CSV), file -> TableRow.writeCsv(file, DetectionRow.COLUMNS, rows));
 		score_plot = CurvePlots.decisions(rows, "N-pad image scores in " + folder.getName());
 		OutputFiles.writePng(score_plot, out.resolve(SCORES_PNG));
 		ImageJ1Outputs.appendDetections(rows);
-		status.showStatus("N-pad: " + rows.size() + " images scored, results in " + out);
+		status.showStatus("N-pad: " + rows.size() + " images scored, results in " + out
+				+ (unreadable.isEmpty() ? "" : "; " + unreadable.size() + " unreadable files skipped, listed in " + UNREADABLE_CSV));
 	}
 
 	/** Detects a batch of slices, writes each one's outputs and empties the batch. */

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -23,7 +24,8 @@ import java.util.stream.Stream;
  * by relative path, so every run sees the same images in the same order), each slice of a stack an
  * image of its own. Hidden files (names starting with '.', such as macOS "._x.png") are skipped.
  * Anything unreadable stops the work with an {@link ImageReadException} naming the file, rather than
- * being skipped silently and changing the training set.
+ * being skipped silently and changing the training set; only a caller that is told of each one may
+ * skip it ({@link #slices(Consumer)}).
  *
  * @param directory the folder
  * @param filter    which file names count: null for the usual image extensions (tif, tiff, png, jpg,
@@ -81,6 +83,15 @@ public record ImageFolder(Path directory, String filter, boolean recursive) {
 
 	/** Every slice of every matching file, read lazily one file at a time, in {@link #files()} order. */
 	public Iterable<NamedSlice> slices() {
+		return slices(null);
+	}
+
+	/**
+	 * As {@link #slices()}, but a file that cannot be read is handed to unreadable and skipped.
+	 *
+	 * @param unreadable told of each file that cannot be read, or null to stop at the first
+	 */
+	public Iterable<NamedSlice> slices(Consumer<ImageReadException> unreadable) {
 		List<Path> files = files();
 		return () -> new Iterator<>() {
 			private int nextFile;
@@ -90,7 +101,12 @@ public record ImageFolder(Path directory, String filter, boolean recursive) {
 			public boolean hasNext() {
 				while (!current.hasNext() && nextFile < files.size()) {
 					Path f = files.get(nextFile++);
-					current = read(f, relativeName(f)).iterator();
+					try {
+						current = read(f, relativeName(f)).iterator();
+					} catch (ImageReadException e) {
+						if (unreadable == null) throw e;
+						unreadable.accept(e);
+					}
 				}
 				return current.hasNext();
 			}

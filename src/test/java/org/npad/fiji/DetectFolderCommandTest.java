@@ -194,6 +194,38 @@ class DetectFolderCommandTest extends SampleModelTest {
 		assertEquals("\u00b5m", heat.getUnit());
 	}
 
+	/**
+	 * A damaged file stops the run, naming it; with skip_unreadable the other images are scored and the
+	 * damaged one is listed with its problem, and a folder of damaged files only is still refused.
+	 */
+	@Test
+	void skipsUnreadableFilesOnlyWhenAskedAndListsThem(@TempDir Path dir) throws Exception {
+		Path in = images(dir);
+		Files.writeString(in.resolve("damaged.png"), "not a PNG at all");
+		Path out = Files.createDirectory(dir.resolve("out"));
+		String reason = refused(run(context, DetectFolderCommand.class, "folder", in.toFile(), "recursive", true, "model_file", model.toFile(),
+				"output_folder", out.toFile()));
+		assertTrue(reason.contains(in.resolve("damaged.png").toString()) && reason.contains("not an image ImageJ can read"), reason);
+		assertFalse(Files.exists(out.resolve(DetectFolderCommand.CSV)), "no table after a failed run");
+
+		Path skipping = Files.createDirectory(dir.resolve("skipping"));
+		succeeded(run(context, DetectFolderCommand.class, "folder", in.toFile(), "recursive", true, "model_file", model.toFile(),
+				"output_folder", skipping.toFile(), "skip_unreadable", true));
+		List<String> csv = Files.readAllLines(skipping.resolve(DetectFolderCommand.CSV));
+		assertEquals(List.of("crack/crack.png", "free.png", "pit.png"), csv.subList(1, csv.size()).stream().map(l -> l.split(",")[0]).toList());
+		List<String> unreadable = Files.readAllLines(skipping.resolve(DetectFolderCommand.UNREADABLE_CSV));
+		assertEquals(2, unreadable.size(), "header and one file: " + unreadable);
+		assertEquals("file,problem", unreadable.get(0));
+		assertTrue(unreadable.get(1).startsWith("damaged.png,") && unreadable.get(1).contains("not an image ImageJ can read"), unreadable.get(1));
+		assertFalse(Files.exists(skipping.resolve("damaged_heatmap.tif")));
+
+		Path onlyDamaged = Files.createDirectory(dir.resolve("only-damaged"));
+		Files.writeString(onlyDamaged.resolve("a.png"), "");
+		reason = refused(run(context, DetectFolderCommand.class, "folder", onlyDamaged.toFile(), "model_file", model.toFile(),
+				"output_folder", Files.createDirectory(dir.resolve("out3")).toFile(), "skip_unreadable", true));
+		assertTrue(reason.contains("none of its 1 image files could be read") && reason.contains("a.png: the file is empty (0 bytes)"), reason);
+	}
+
 	@Test
 	void neverOverwritesWithoutBeingTold(@TempDir Path dir) throws Exception {
 		Path in = images(dir);
