@@ -8,11 +8,11 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import org.npad.backbone.BackboneIdentity;
 import org.npad.method.CentroidBank;
-import org.npad.method.PrecisionFormat;
-import org.npad.method.Precisions;
 import org.npad.method.PatchBank;
 import org.npad.method.NpadModel;
 import org.npad.method.PositionGaussians;
+import org.npad.method.PrecisionFormat;
+import org.npad.method.Precisions;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
