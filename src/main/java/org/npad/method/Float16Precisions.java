@@ -57,10 +57,7 @@ public record Float16Precisions(NDArray values, NDArray scales) implements Preci
 		return (int) Math.max(1, (1L << 21) / ((long) channels() * channels()));
 	}
 
-	/**
-	 * In one libtorch kernel that converts each chunk into the same float32 buffer: done chunk by
-	 * chunk through DJL, with a fresh buffer each time, scoring MTD took 133 s where float32 took 96.
-	 */
+	/** In one libtorch kernel that converts each chunk into the same float32 buffer (docs/compute.md says why). */
 	@Override
 	public NDArray squaredDistances(NDArray x, NDArray mean) {
 		return TorchLinalg.scaledQuadraticForms(x, mean, values, scales, chunk());
